@@ -1,0 +1,70 @@
+//! Bilingual text. Every string a trainee reads may come in Chinese, English or both.
+
+use serde::{Deserialize, Serialize};
+
+/// A UI/case language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.to_ascii_lowercase().as_str() {
+            "en" | "english" => Some(Lang::En),
+            "zh" | "cn" | "chinese" | "中文" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        }
+    }
+}
+
+/// `(en: "...", zh: "...")` in a case file. Either may be left out; the validator warns.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zh: Option<String>,
+}
+
+impl Text {
+    pub fn new(en: &str, zh: &str) -> Text {
+        Text {
+            en: Some(en.to_string()),
+            zh: Some(zh.to_string()),
+        }
+    }
+    /// The text in `lang`, falling back to the other language, then to "".
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::En => (&self.en, &self.zh),
+            Lang::Zh => (&self.zh, &self.en),
+        };
+        first.as_deref().or(second.as_deref()).unwrap_or("")
+    }
+    pub fn is_empty(&self) -> bool {
+        self.en.as_deref().unwrap_or("").trim().is_empty()
+            && self.zh.as_deref().unwrap_or("").trim().is_empty()
+    }
+    pub fn has(&self, lang: Lang) -> bool {
+        match lang {
+            Lang::En => self.en.as_deref().is_some_and(|s| !s.trim().is_empty()),
+            Lang::Zh => self.zh.as_deref().is_some_and(|s| !s.trim().is_empty()),
+        }
+    }
+}

@@ -1,0 +1,392 @@
+//! A validated case turned into index form, so the engine never looks up a string while
+//! playing. Built once per load; the analysis explores hundreds of thousands of states on it.
+
+use std::collections::HashMap;
+
+use crate::case::model::*;
+
+pub type Ix = u16;
+
+/// Ids of one kind of thing, in file order.
+#[derive(Debug, Default, Clone)]
+pub struct Ids {
+    pub names: Vec<String>,
+    map: HashMap<String, Ix>,
+}
+
+impl Ids {
+    pub fn of<'a>(names: impl IntoIterator<Item = &'a str>) -> Ids {
+        let mut ids = Ids::default();
+        for n in names {
+            ids.intern(n);
+        }
+        ids
+    }
+    pub fn intern(&mut self, name: &str) -> Ix {
+        if let Some(&i) = self.map.get(name) {
+            return i;
+        }
+        let i = self.names.len() as Ix;
+        self.names.push(name.to_string());
+        self.map.insert(name.to_string(), i);
+        i
+    }
+    pub fn get(&self, name: &str) -> Option<Ix> {
+        self.map.get(name).copied()
+    }
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum C {
+    Knows(Ix, bool),
+    Flag(Ix, bool),
+    Met(Ix, bool),
+    Known(Ix),
+    AttitudeAtLeast(Ix, Attitude),
+    AttitudeAtMost(Ix, Attitude),
+    WeekAtMost(u32),
+    WeekAtLeast(u32),
+    MoneyAtLeast(u32),
+    Chose(Ix, bool),
+    Variant(Ix),
+    Insider(Ix),
+    HasInsider(bool),
+    Diagnosed(Ix),
+    CompetitorAtLeast(Ix, u8),
+    CompetitorAtMost(Ix, u8),
+    CompetitorOut(Ix),
+    Any(Vec<C>),
+    All(Vec<C>),
+    Not(Box<C>),
+    /// Refers to something that does not exist (only in unvalidated cases): never holds.
+    Never,
+}
+
+#[derive(Debug, Clone)]
+pub enum E {
+    Learn(Ix),
+    Reveal(Ix),
+    Flag(Ix, bool),
+    Attitude(Ix, i8),
+    Competitor(Ix, i8),
+    Eliminate(Ix),
+    Score(ScoreKind, i32),
+    Diagnose(Ix),
+    ChooseInsider(Ix),
+    JudgeRank(Rank),
+    Pain(u8),
+    Power(u8),
+    Vision(u8),
+    Value(u8),
+    Control(u8),
+    Funnel(FunnelStage),
+    Money(i32),
+    News,
+    Nothing,
+}
+
+#[derive(Debug, Clone)]
+pub struct CBranch {
+    pub when: Vec<C>,
+    pub chance: Option<u8>,
+    pub effects: Vec<E>,
+    pub next: Next,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    Stay,
+    Scene(Ix),
+    End(Ix),
+}
+
+#[derive(Debug, Clone)]
+pub struct CChoice {
+    pub scene: Ix,
+    /// Position in the scene's choice list.
+    pub pos: usize,
+    pub when: Vec<C>,
+    pub effects: Vec<E>,
+    pub meets: Vec<Ix>,
+    pub branches: Vec<CBranch>,
+    pub next: Next,
+    pub cost: Cost,
+    pub repeatable: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct CEvent {
+    pub timing: Timing,
+    pub when: Vec<C>,
+    pub effects: Vec<E>,
+    pub go: Option<Ix>,
+}
+
+/// A case ready to play.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub case: Case,
+    pub scenes: Ids,
+    pub choices: Ids,
+    pub stakeholders: Ids,
+    pub facts: Ids,
+    pub flags: Ids,
+    pub competitors: Ids,
+    pub issues: Ids,
+    pub endings: Ids,
+    pub events: Ids,
+    pub variants: Ids,
+    pub cchoices: Vec<CChoice>,
+    /// Choice indices of each scene, in order.
+    pub scene_choices: Vec<Vec<Ix>>,
+    pub cevents: Vec<CEvent>,
+    /// Compiled effects of each variant's changes (empty for changes that are not effects).
+    pub variant_effects: Vec<Vec<Vec<E>>>,
+    pub start: Ix,
+    pub timeout: Ix,
+    /// 64-bit words needed for each bit set in the state.
+    pub words: Words,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Words {
+    pub facts: usize,
+    pub flags: usize,
+    pub choices: usize,
+    pub people: usize,
+    pub events: usize,
+    pub competitors: usize,
+}
+
+fn words(n: usize) -> usize {
+    n.div_ceil(64).max(1)
+}
+
+impl Compiled {
+    /// Build the index form. Unknown references compile to conditions that never hold and
+    /// effects that do nothing; the validator reports them, so a played case is clean.
+    pub fn new(case: Case) -> Compiled {
+        let scenes = Ids::of(case.scenes.iter().map(|s| s.id.as_str()));
+        let choices = Ids::of(
+            case.scenes
+                .iter()
+                .flat_map(|s| s.choices.iter().map(|c| c.id.as_str())),
+        );
+        let stakeholders = Ids::of(case.stakeholders.iter().map(|s| s.id.as_str()));
+        let facts = Ids::of(case.facts.iter().map(|f| f.id.as_str()));
+        let competitors = Ids::of(case.competitors.iter().map(|c| c.id.as_str()));
+        let issues = Ids::of(case.burning_issues.iter().map(|b| b.id.as_str()));
+        let endings = Ids::of(case.endings.iter().map(|e| e.id.as_str()));
+        let events = Ids::of(case.events.iter().map(|e| e.id.as_str()));
+        let variants = Ids::of(case.variants.iter().map(|v| v.id.as_str()));
+        let mut b = Builder {
+            scenes,
+            choices,
+            stakeholders,
+            facts,
+            flags: Ids::default(),
+            competitors,
+            issues,
+            endings,
+            events,
+            variants,
+        };
+        let mut cchoices = Vec::new();
+        let mut scene_choices = Vec::new();
+        for (si, scene) in case.scenes.iter().enumerate() {
+            let mut list = Vec::new();
+            for (pos, ch) in scene.choices.iter().enumerate() {
+                list.push(cchoices.len() as Ix);
+                cchoices.push(CChoice {
+                    scene: si as Ix,
+                    pos,
+                    when: b.conds(&ch.when),
+                    effects: b.effects(&ch.effects),
+                    meets: ch
+                        .meets
+                        .iter()
+                        .filter_map(|m| b.stakeholders.get(m))
+                        .collect(),
+                    branches: ch
+                        .branches
+                        .iter()
+                        .map(|br| CBranch {
+                            when: b.conds(&br.when),
+                            chance: br.chance,
+                            effects: b.effects(&br.effects),
+                            next: b.next(&br.go, &br.end),
+                        })
+                        .collect(),
+                    next: b.next(&ch.go, &ch.end),
+                    cost: ch.cost,
+                    repeatable: ch.repeatable,
+                });
+            }
+            scene_choices.push(list);
+        }
+        let cevents = case
+            .events
+            .iter()
+            .map(|ev| CEvent {
+                timing: ev.when.clone(),
+                when: b.conds(&ev.conditions),
+                effects: b.effects(&ev.effects),
+                go: ev.go.as_deref().and_then(|g| b.scenes.get(g)),
+            })
+            .collect();
+        let variant_effects = case
+            .variants
+            .iter()
+            .map(|v| {
+                v.changes
+                    .iter()
+                    .map(|ch| match ch {
+                        Change::Effects(effs) => b.effects(effs),
+                        _ => Vec::new(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let start = b.scenes.get(&case.start).unwrap_or(0);
+        let timeout = b.endings.get(&case.calendar.timeout_ending).unwrap_or(0);
+        let w = Words {
+            facts: words(b.facts.len()),
+            flags: words(b.flags.len()),
+            choices: words(b.choices.len()),
+            people: words(b.stakeholders.len()),
+            events: words(b.events.len()),
+            competitors: words(b.competitors.len()),
+        };
+        Compiled {
+            case,
+            scenes: b.scenes,
+            choices: b.choices,
+            stakeholders: b.stakeholders,
+            facts: b.facts,
+            flags: b.flags,
+            competitors: b.competitors,
+            issues: b.issues,
+            endings: b.endings,
+            events: b.events,
+            variants: b.variants,
+            cchoices,
+            scene_choices,
+            cevents,
+            variant_effects,
+            start,
+            timeout,
+            words: w,
+        }
+    }
+
+    pub fn choice(&self, ix: Ix) -> &Choice {
+        let c = &self.cchoices[ix as usize];
+        &self.case.scenes[c.scene as usize].choices[c.pos]
+    }
+    pub fn scene(&self, ix: Ix) -> &Scene {
+        &self.case.scenes[ix as usize]
+    }
+    pub fn stakeholder(&self, ix: Ix) -> &Stakeholder {
+        &self.case.stakeholders[ix as usize]
+    }
+    pub fn ending(&self, ix: Ix) -> &Ending {
+        &self.case.endings[ix as usize]
+    }
+}
+
+struct Builder {
+    scenes: Ids,
+    choices: Ids,
+    stakeholders: Ids,
+    facts: Ids,
+    flags: Ids,
+    competitors: Ids,
+    issues: Ids,
+    endings: Ids,
+    events: Ids,
+    variants: Ids,
+}
+
+impl Builder {
+    fn next(&self, go: &Option<String>, end: &Option<String>) -> Next {
+        if let Some(e) = end {
+            return self.endings.get(e).map(Next::End).unwrap_or(Next::Stay);
+        }
+        if let Some(g) = go {
+            return self.scenes.get(g).map(Next::Scene).unwrap_or(Next::Stay);
+        }
+        Next::Stay
+    }
+
+    fn conds(&mut self, cs: &[Condition]) -> Vec<C> {
+        cs.iter().map(|c| self.cond(c)).collect()
+    }
+
+    fn cond(&mut self, c: &Condition) -> C {
+        use Condition as K;
+        let p = |ids: &Ids, s: &str, f: &dyn Fn(Ix) -> C| ids.get(s).map(f).unwrap_or(C::Never);
+        match c {
+            K::Knows(f) => p(&self.facts, f, &|i| C::Knows(i, true)),
+            K::NotKnows(f) => p(&self.facts, f, &|i| C::Knows(i, false)),
+            K::Flag(f) => C::Flag(self.flags.intern(f), true),
+            K::NotFlag(f) => C::Flag(self.flags.intern(f), false),
+            K::Met(s) => p(&self.stakeholders, s, &|i| C::Met(i, true)),
+            K::NotMet(s) => p(&self.stakeholders, s, &|i| C::Met(i, false)),
+            K::Known(s) => p(&self.stakeholders, s, &C::Known),
+            K::AttitudeAtLeast(s, a) => p(&self.stakeholders, s, &|i| C::AttitudeAtLeast(i, *a)),
+            K::AttitudeAtMost(s, a) => p(&self.stakeholders, s, &|i| C::AttitudeAtMost(i, *a)),
+            K::WeekAtMost(w) => C::WeekAtMost(*w),
+            K::WeekAtLeast(w) => C::WeekAtLeast(*w),
+            K::MoneyAtLeast(m) => C::MoneyAtLeast(*m),
+            K::Chose(ch) => p(&self.choices, ch, &|i| C::Chose(i, true)),
+            K::NotChose(ch) => p(&self.choices, ch, &|i| C::Chose(i, false)),
+            K::Variant(v) => p(&self.variants, v, &C::Variant),
+            K::Insider(s) => p(&self.stakeholders, s, &C::Insider),
+            K::NoInsider => C::HasInsider(false),
+            K::HasInsider => C::HasInsider(true),
+            K::Diagnosed(b) => p(&self.issues, b, &C::Diagnosed),
+            K::CompetitorAtLeast(c, n) => p(&self.competitors, c, &|i| C::CompetitorAtLeast(i, *n)),
+            K::CompetitorAtMost(c, n) => p(&self.competitors, c, &|i| C::CompetitorAtMost(i, *n)),
+            K::CompetitorOut(c) => p(&self.competitors, c, &C::CompetitorOut),
+            K::Any(v) => C::Any(self.conds(v)),
+            K::All(v) => C::All(self.conds(v)),
+            K::Not(b) => C::Not(Box::new(self.cond(b))),
+        }
+    }
+
+    fn effects(&mut self, es: &[Effect]) -> Vec<E> {
+        es.iter().map(|e| self.effect(e)).collect()
+    }
+
+    fn effect(&mut self, e: &Effect) -> E {
+        use crate::scoring::intensity::*;
+        let p = |ids: &Ids, s: &str, f: &dyn Fn(Ix) -> E| ids.get(s).map(f).unwrap_or(E::Nothing);
+        match e {
+            Effect::Learn(f) => p(&self.facts, f, &E::Learn),
+            Effect::Reveal(s) => p(&self.stakeholders, s, &E::Reveal),
+            Effect::Set(f) => E::Flag(self.flags.intern(f), true),
+            Effect::Clear(f) => E::Flag(self.flags.intern(f), false),
+            Effect::Attitude(s, d) => p(&self.stakeholders, s, &|i| E::Attitude(i, *d)),
+            Effect::Competitor(c, d) => p(&self.competitors, c, &|i| E::Competitor(i, *d)),
+            Effect::Eliminate(c) => p(&self.competitors, c, &E::Eliminate),
+            Effect::Score(k, n) => E::Score(*k, *n),
+            Effect::Diagnose(b) => p(&self.issues, b, &E::Diagnose),
+            Effect::ChooseInsider(s) => p(&self.stakeholders, s, &E::ChooseInsider),
+            Effect::JudgeRank(r) => E::JudgeRank(*r),
+            Effect::Pain(l, w) => E::Pain(pain_points(*l, *w)),
+            Effect::Power(l) => E::Power(power_points(*l)),
+            Effect::Vision(l, w) => E::Vision(vision_points(*l, *w)),
+            Effect::Value(l, w) => E::Value(value_points(*l, *w)),
+            Effect::Control(l) => E::Control(control_points(*l)),
+            Effect::Funnel(f) => E::Funnel(*f),
+            Effect::Money(m) => E::Money(*m),
+            Effect::News(_) => E::News,
+        }
+    }
+}

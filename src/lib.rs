@@ -1,0 +1,8 @@
+//! Dealcraft: a training simulator for key-account selling.
+//!
+//! The simulation core (`case`, `engine`, `scoring`, `analysis`) has no Bevy in it; the game
+//! shell (`screens`, `theme`, …) sits behind the `game` feature.
+
+pub mod case;
+pub mod engine;
+pub mod scoring;
