@@ -3,6 +3,10 @@
 //! The simulation core (`case`, `engine`, `scoring`, `analysis`) has no Bevy in it; the game
 //! shell (`screens`, `theme`, …) sits behind the `game` feature.
 
+pub mod analysis;
+pub mod bundled;
 pub mod case;
+pub mod cli;
 pub mod engine;
+pub mod report;
 pub mod scoring;

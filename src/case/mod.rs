@@ -1,7 +1,13 @@
 //! Cases: the model, loading from RON, validation with located diagnostics.
 
+pub mod diagnostic;
+pub mod load;
+pub mod locate;
 pub mod model;
 pub mod text;
+pub mod validate;
 
+pub use diagnostic::{Diagnostic, Severity};
+pub use load::{Loaded, load_bytes, load_path};
 pub use model::Case;
 pub use text::{Lang, Text};

@@ -454,11 +454,16 @@ pub enum Effect {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// Written `BurningIssue` in a case file, `burning_issue` in JSON output.
 #[serde(rename_all = "snake_case")]
 pub enum ScoreKind {
+    #[serde(alias = "BurningIssue")]
     BurningIssue,
+    #[serde(alias = "Insider")]
     Insider,
+    #[serde(alias = "Sequencing")]
     Sequencing,
+    #[serde(alias = "Rank")]
     Rank,
 }
 
@@ -632,11 +637,16 @@ pub struct Ending {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Written `Won` in a case file, `won` in JSON output.
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
+    #[serde(alias = "Won")]
     Won,
+    #[serde(alias = "Lost")]
     Lost,
+    #[serde(alias = "Withdrew")]
     Withdrew,
+    #[serde(alias = "TimedOut")]
     TimedOut,
 }
 

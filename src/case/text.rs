@@ -36,35 +36,42 @@ impl Lang {
 /// `(en: "...", zh: "...")` in a case file. Either may be left out; the validator warns.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub en: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub zh: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub en: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub zh: String,
 }
 
 impl Text {
     pub fn new(en: &str, zh: &str) -> Text {
         Text {
-            en: Some(en.to_string()),
-            zh: Some(zh.to_string()),
+            en: en.to_string(),
+            zh: zh.to_string(),
         }
     }
-    /// The text in `lang`, falling back to the other language, then to "".
+    /// The text in `lang`, falling back to the other language.
     pub fn get(&self, lang: Lang) -> &str {
         let (first, second) = match lang {
             Lang::En => (&self.en, &self.zh),
             Lang::Zh => (&self.zh, &self.en),
         };
-        first.as_deref().or(second.as_deref()).unwrap_or("")
+        if first.trim().is_empty() {
+            second
+        } else {
+            first
+        }
     }
     pub fn is_empty(&self) -> bool {
-        self.en.as_deref().unwrap_or("").trim().is_empty()
-            && self.zh.as_deref().unwrap_or("").trim().is_empty()
+        self.en.trim().is_empty() && self.zh.trim().is_empty()
     }
     pub fn has(&self, lang: Lang) -> bool {
         match lang {
-            Lang::En => self.en.as_deref().is_some_and(|s| !s.trim().is_empty()),
-            Lang::Zh => self.zh.as_deref().is_some_and(|s| !s.trim().is_empty()),
+            Lang::En => !self.en.trim().is_empty(),
+            Lang::Zh => !self.zh.trim().is_empty(),
         }
+    }
+    /// Both languages, for iterating over every string.
+    pub fn strings(&self) -> [&str; 2] {
+        [&self.en, &self.zh]
     }
 }

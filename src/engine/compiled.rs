@@ -146,6 +146,8 @@ pub struct Compiled {
     /// Choice indices of each scene, in order.
     pub scene_choices: Vec<Vec<Ix>>,
     pub cevents: Vec<CEvent>,
+    /// Conditions of each scene's extra paragraphs.
+    pub paragraph_conds: Vec<Vec<Vec<C>>>,
     /// Compiled effects of each variant's changes (empty for changes that are not effects).
     pub variant_effects: Vec<Vec<Vec<E>>>,
     pub start: Ix,
@@ -240,6 +242,11 @@ impl Compiled {
                 go: ev.go.as_deref().and_then(|g| b.scenes.get(g)),
             })
             .collect();
+        let paragraph_conds = case
+            .scenes
+            .iter()
+            .map(|s| s.paragraphs.iter().map(|p| b.conds(&p.when)).collect())
+            .collect();
         let variant_effects = case
             .variants
             .iter()
@@ -279,6 +286,7 @@ impl Compiled {
             scene_choices,
             cevents,
             variant_effects,
+            paragraph_conds,
             start,
             timeout,
             words: w,

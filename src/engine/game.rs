@@ -156,6 +156,7 @@ fn fire_events(c: &Compiled, s: &mut State, week_before: u32, t: &mut Trace) {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Move {
     pub turn: u32,
+    /// The week in which the choice was made.
     pub week: u32,
     pub scene: String,
     pub choice: String,
@@ -276,6 +277,7 @@ impl Game {
     pub fn choose_ix(&mut self, ix: Ix) -> &Move {
         let c = Arc::clone(&self.case);
         let scene = c.scenes.names[self.state.scene as usize].clone();
+        let week = self.state.week;
         let mut t = Trace::default();
         step(&c, &mut self.state, ix, &mut t);
         let choice = c.choice(ix);
@@ -285,7 +287,7 @@ impl Game {
         };
         self.moves.push(Move {
             turn: self.state.turn,
-            week: self.state.week,
+            week,
             scene,
             choice: choice.id.clone(),
             label: choice.label.clone(),
@@ -308,6 +310,22 @@ impl Game {
             funnel: self.state.funnel.percent(),
         });
         self.moves.last().expect("just pushed")
+    }
+
+    /// The current scene's text and the paragraphs whose conditions hold now.
+    pub fn scene_text(&self) -> Vec<&Text> {
+        let scene = self.case.scene(self.state.scene);
+        let mut out = vec![&scene.text];
+        for (p, conds) in scene
+            .paragraphs
+            .iter()
+            .zip(&self.case.paragraph_conds[self.state.scene as usize])
+        {
+            if all_hold(&self.case, &self.state, conds) {
+                out.push(&p.text);
+            }
+        }
+        out
     }
 
     pub fn chosen_ids(&self) -> Vec<String> {

@@ -19,8 +19,8 @@ impl Attitude {
 
 fn both(f: impl Fn(Lang) -> String) -> Text {
     Text {
-        en: Some(f(Lang::En)),
-        zh: Some(f(Lang::Zh)),
+        en: f(Lang::En),
+        zh: f(Lang::Zh),
     }
 }
 

@@ -12,6 +12,8 @@ pub enum Purpose {
     Variant,
     Branch(u32),
     Event(u32),
+    /// Random playouts in the analysis (not part of a game).
+    Playout,
 }
 
 pub fn stream(seed: u64, turn: u32, purpose: Purpose) -> Xoshiro256PlusPlus {
@@ -19,6 +21,7 @@ pub fn stream(seed: u64, turn: u32, purpose: Purpose) -> Xoshiro256PlusPlus {
         Purpose::Variant => 0x5a17_u64,
         Purpose::Branch(i) => 0x1_0000_0000 | i as u64,
         Purpose::Event(i) => 0x2_0000_0000 | i as u64,
+        Purpose::Playout => 0x3_0000_0000,
     };
     let mixed = seed
         ^ (turn as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)

@@ -1,0 +1,8 @@
+//! Analysis for authors: exhaustive exploration, random playouts, the case graph.
+
+pub mod explore;
+pub mod graph;
+pub mod playouts;
+pub mod report;
+
+pub use report::{Analysis, analyze};

@@ -1,0 +1,892 @@
+//! Semantic checks of a parsed case: ids, references, reachability, translations, scoring.
+//! Every finding carries a location in the file and, where it helps, a hint.
+
+use std::collections::{HashMap, HashSet};
+
+use super::diagnostic::{Diagnostic, Severity, did_you_mean, line_col};
+use super::locate::{Locator, Span};
+use super::model::*;
+use super::text::{Lang, Text};
+
+/// Limits on what a case may contain, so an untrusted file cannot exhaust the game.
+pub const MAX_STAKEHOLDERS: usize = 200;
+pub const MAX_SCENES: usize = 2_000;
+pub const MAX_CHOICES: usize = 10_000;
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+struct Checker<'a> {
+    file: &'a str,
+    loc: Locator<'a>,
+    out: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn push(
+        &mut self,
+        sev: Severity,
+        code: &'static str,
+        span: Span,
+        message: String,
+        hint: Option<String>,
+    ) {
+        let (line, column) = line_col(self.loc.src, span.0);
+        self.out.push(Diagnostic {
+            file: self.file.to_string(),
+            line,
+            column,
+            severity: sev,
+            code,
+            message,
+            hint,
+            offset: span.0,
+            len: span.1,
+        });
+    }
+    fn error(&mut self, code: &'static str, span: Span, message: String, hint: Option<String>) {
+        self.push(Severity::Error, code, span, message, hint);
+    }
+    fn warn(&mut self, code: &'static str, span: Span, message: String, hint: Option<String>) {
+        self.push(Severity::Warning, code, span, message, hint);
+    }
+}
+
+/// What kind of thing an id names, for messages.
+#[derive(Clone, Copy)]
+enum Kind {
+    Scene,
+    Choice,
+    Stakeholder,
+    Fact,
+    Competitor,
+    Issue,
+    Ending,
+    Event,
+    Variant,
+    Unit,
+}
+
+impl Kind {
+    fn word(self) -> &'static str {
+        match self {
+            Kind::Scene => "scene",
+            Kind::Choice => "choice",
+            Kind::Stakeholder => "stakeholder",
+            Kind::Fact => "fact",
+            Kind::Competitor => "competitor",
+            Kind::Issue => "burning issue",
+            Kind::Ending => "ending",
+            Kind::Event => "event",
+            Kind::Variant => "variant",
+            Kind::Unit => "unit",
+        }
+    }
+}
+
+struct Names<'a> {
+    sets: HashMap<&'static str, Vec<&'a str>>,
+}
+
+impl<'a> Names<'a> {
+    fn list(&self, k: Kind) -> &[&'a str] {
+        self.sets.get(k.word()).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+    fn has(&self, k: Kind, id: &str) -> bool {
+        self.list(k).contains(&id)
+    }
+}
+
+pub fn validate(case: &Case, src: &str, file: &str) -> Vec<Diagnostic> {
+    let mut ck = Checker {
+        file,
+        loc: Locator::new(src),
+        out: Vec::new(),
+    };
+    let names = collect_ids(&mut ck, case);
+    check_limits(&mut ck, case);
+    check_references(&mut ck, case, &names);
+    check_ranges(&mut ck, case);
+    check_flow(&mut ck, case, &names);
+    check_scoring(&mut ck, case);
+    check_texts(&mut ck, case);
+    ck.out.sort_by_key(|d| (d.severity, d.line, d.column));
+    ck.out
+}
+
+fn collect_ids<'a>(ck: &mut Checker, case: &'a Case) -> Names<'a> {
+    let mut sets: HashMap<&'static str, Vec<&'a str>> = HashMap::new();
+    let mut all: Vec<(Kind, Vec<&'a str>)> = vec![
+        (
+            Kind::Scene,
+            case.scenes.iter().map(|s| s.id.as_str()).collect(),
+        ),
+        (
+            Kind::Choice,
+            case.scenes
+                .iter()
+                .flat_map(|s| s.choices.iter().map(|c| c.id.as_str()))
+                .collect(),
+        ),
+        (
+            Kind::Stakeholder,
+            case.stakeholders.iter().map(|s| s.id.as_str()).collect(),
+        ),
+        (
+            Kind::Fact,
+            case.facts.iter().map(|s| s.id.as_str()).collect(),
+        ),
+        (
+            Kind::Competitor,
+            case.competitors.iter().map(|s| s.id.as_str()).collect(),
+        ),
+        (
+            Kind::Issue,
+            case.burning_issues.iter().map(|s| s.id.as_str()).collect(),
+        ),
+        (
+            Kind::Ending,
+            case.endings.iter().map(|s| s.id.as_str()).collect(),
+        ),
+        (
+            Kind::Event,
+            case.events.iter().map(|s| s.id.as_str()).collect(),
+        ),
+        (
+            Kind::Variant,
+            case.variants.iter().map(|s| s.id.as_str()).collect(),
+        ),
+        (
+            Kind::Unit,
+            case.customer.units.iter().map(|s| s.id.as_str()).collect(),
+        ),
+    ];
+    let mut seen_anywhere: HashMap<&str, usize> = HashMap::new();
+    for (kind, ids) in &mut all {
+        let mut seen = HashSet::new();
+        for id in ids.iter() {
+            let n = seen_anywhere.entry(id).or_insert(0);
+            *n += 1;
+            if id.trim().is_empty() {
+                ck.error(
+                    "E010",
+                    ck.loc.id(id).unwrap_or((0, 0)),
+                    format!("a {} has an empty id", kind.word()),
+                    None,
+                );
+            } else if !seen.insert(*id) {
+                let span = ck.loc.nth_id(id, *n - 1).unwrap_or((0, 0));
+                ck.error(
+                    "E010",
+                    span,
+                    format!("duplicate {} id `{id}`", kind.word()),
+                    Some("every id must be unique; rename one of them".into()),
+                );
+            }
+        }
+        sets.insert(kind.word(), std::mem::take(ids));
+    }
+    // Also people on the seller's side can be named in texts but not referenced; nothing to do.
+    Names { sets }
+}
+
+fn check_limits(ck: &mut Checker, case: &Case) {
+    let choices: usize = case.scenes.iter().map(|s| s.choices.len()).sum();
+    for (what, n, max) in [
+        ("stakeholders", case.stakeholders.len(), MAX_STAKEHOLDERS),
+        ("scenes", case.scenes.len(), MAX_SCENES),
+        ("choices", choices, MAX_CHOICES),
+    ] {
+        if n > max {
+            ck.error(
+                "E020",
+                ck.loc.field_after(0, what).unwrap_or((0, 0)),
+                format!("too many {what}: {n} (the limit is {max})"),
+                Some("split the deal into several cases".into()),
+            );
+        }
+    }
+}
+
+fn check_ref(ck: &mut Checker, names: &Names, kind: Kind, id: &str, anchor: &str) {
+    if !names.has(kind, id) {
+        let span = ck.loc.value_in(anchor, id);
+        let hint = did_you_mean(id, names.list(kind).iter().copied())
+            .map(|m| format!("did you mean `{m}`?"))
+            .or_else(|| {
+                let known = names.list(kind);
+                (!known.is_empty() && known.len() <= 12)
+                    .then(|| format!("known {}s: {}", kind.word(), known.join(", ")))
+            });
+        ck.error(
+            "E011",
+            span,
+            format!("unknown {} `{id}`", kind.word()),
+            hint,
+        );
+    }
+}
+
+fn check_conditions(ck: &mut Checker, names: &Names, conds: &[Condition], anchor: &str) {
+    for c in conds {
+        use Condition as K;
+        match c {
+            K::Knows(f) | K::NotKnows(f) => check_ref(ck, names, Kind::Fact, f, anchor),
+            K::Met(p) | K::NotMet(p) | K::Known(p) | K::Insider(p) => {
+                check_ref(ck, names, Kind::Stakeholder, p, anchor)
+            }
+            K::AttitudeAtLeast(p, _) | K::AttitudeAtMost(p, _) => {
+                check_ref(ck, names, Kind::Stakeholder, p, anchor)
+            }
+            K::Chose(ch) | K::NotChose(ch) => check_ref(ck, names, Kind::Choice, ch, anchor),
+            K::Variant(v) => check_ref(ck, names, Kind::Variant, v, anchor),
+            K::Diagnosed(b) => check_ref(ck, names, Kind::Issue, b, anchor),
+            K::CompetitorAtLeast(k, _) | K::CompetitorAtMost(k, _) | K::CompetitorOut(k) => {
+                check_ref(ck, names, Kind::Competitor, k, anchor)
+            }
+            K::Any(v) | K::All(v) => check_conditions(ck, names, v, anchor),
+            K::Not(b) => check_conditions(ck, names, std::slice::from_ref(b), anchor),
+            K::Flag(_)
+            | K::NotFlag(_)
+            | K::WeekAtMost(_)
+            | K::WeekAtLeast(_)
+            | K::MoneyAtLeast(_)
+            | K::NoInsider
+            | K::HasInsider => {}
+        }
+    }
+}
+
+fn check_effects(ck: &mut Checker, names: &Names, effects: &[Effect], anchor: &str) {
+    for e in effects {
+        match e {
+            Effect::Learn(f) => check_ref(ck, names, Kind::Fact, f, anchor),
+            Effect::Reveal(p) | Effect::Attitude(p, _) | Effect::ChooseInsider(p) => {
+                check_ref(ck, names, Kind::Stakeholder, p, anchor)
+            }
+            Effect::Competitor(k, _) | Effect::Eliminate(k) => {
+                check_ref(ck, names, Kind::Competitor, k, anchor)
+            }
+            Effect::Diagnose(b) => check_ref(ck, names, Kind::Issue, b, anchor),
+            _ => {}
+        }
+    }
+}
+
+fn check_next(
+    ck: &mut Checker,
+    names: &Names,
+    go: &Option<String>,
+    end: &Option<String>,
+    anchor: &str,
+) {
+    if let Some(g) = go {
+        check_ref(ck, names, Kind::Scene, g, anchor);
+    }
+    if let Some(e) = end {
+        check_ref(ck, names, Kind::Ending, e, anchor);
+    }
+    if go.is_some() && end.is_some() {
+        ck.error(
+            "E013",
+            ck.loc.field_in(anchor, "end"),
+            format!("`{anchor}` has both `go` and `end`"),
+            Some("a choice either moves to a scene or ends the deal, not both".into()),
+        );
+    }
+}
+
+fn check_references(ck: &mut Checker, case: &Case, names: &Names) {
+    if !names.has(Kind::Scene, &case.start) {
+        let span = ck.loc.field_after(0, "start").unwrap_or((0, 0));
+        let hint = did_you_mean(&case.start, names.list(Kind::Scene).iter().copied())
+            .map(|m| format!("did you mean `{m}`?"));
+        ck.error(
+            "E012",
+            span,
+            format!("the start scene `{}` does not exist", case.start),
+            hint,
+        );
+    }
+    if !names.has(Kind::Ending, &case.calendar.timeout_ending) {
+        let span = ck
+            .loc
+            .after(0, &case.calendar.timeout_ending)
+            .unwrap_or((0, 0));
+        let hint = did_you_mean(
+            &case.calendar.timeout_ending,
+            names.list(Kind::Ending).iter().copied(),
+        )
+        .map(|m| format!("did you mean `{m}`?"));
+        ck.error(
+            "E011",
+            span,
+            format!(
+                "unknown ending `{}` (calendar.timeout_ending)",
+                case.calendar.timeout_ending
+            ),
+            hint,
+        );
+    }
+    for u in &case.customer.units {
+        if let Some(p) = &u.parent {
+            check_ref(ck, names, Kind::Unit, p, &u.id);
+        }
+    }
+    for p in &case.stakeholders {
+        if let Some(u) = &p.unit {
+            check_ref(ck, names, Kind::Unit, u, &p.id);
+        }
+        if let Some(r) = &p.reports_to {
+            check_ref(ck, names, Kind::Stakeholder, r, &p.id);
+        }
+        if let Some(b) = &p.backs {
+            check_ref(ck, names, Kind::Competitor, b, &p.id);
+        }
+    }
+    // Org chart must be a tree: follow reports_to and detect a loop.
+    let boss: HashMap<&str, &str> = case
+        .stakeholders
+        .iter()
+        .filter_map(|p| p.reports_to.as_deref().map(|r| (p.id.as_str(), r)))
+        .collect();
+    for p in &case.stakeholders {
+        let mut cur = p.id.as_str();
+        for _ in 0..=case.stakeholders.len() {
+            match boss.get(cur) {
+                Some(&b) if b == p.id => {
+                    ck.error(
+                        "E014",
+                        ck.loc.field_in(&p.id, "reports_to"),
+                        format!(
+                            "`{}` reports to themselves through a loop in `reports_to`",
+                            p.id
+                        ),
+                        Some("the org chart must be a tree".into()),
+                    );
+                    break;
+                }
+                Some(&b) => cur = b,
+                None => break,
+            }
+        }
+    }
+    for b in &case.burning_issues {
+        check_ref(ck, names, Kind::Stakeholder, &b.owner, &b.id);
+    }
+    for s in &case.scenes {
+        if let SceneKind::Meeting(people) = &s.kind {
+            for p in people {
+                check_ref(ck, names, Kind::Stakeholder, p, &s.id);
+            }
+        }
+        for para in &s.paragraphs {
+            check_conditions(ck, names, &para.when, &s.id);
+        }
+        for c in &s.choices {
+            check_conditions(ck, names, &c.when, &c.id);
+            check_effects(ck, names, &c.effects, &c.id);
+            for m in &c.meets {
+                check_ref(ck, names, Kind::Stakeholder, m, &c.id);
+            }
+            check_next(ck, names, &c.go, &c.end, &c.id);
+            for br in &c.branches {
+                check_conditions(ck, names, &br.when, &c.id);
+                check_effects(ck, names, &br.effects, &c.id);
+                check_next(ck, names, &br.go, &br.end, &c.id);
+            }
+        }
+    }
+    for e in &case.events {
+        check_conditions(ck, names, &e.conditions, &e.id);
+        check_effects(ck, names, &e.effects, &e.id);
+        if let Some(g) = &e.go {
+            check_ref(ck, names, Kind::Scene, g, &e.id);
+        }
+    }
+    for v in &case.variants {
+        for ch in &v.changes {
+            match ch {
+                Change::Attitude(p, _) | Change::Influence(p, _) => {
+                    check_ref(ck, names, Kind::Stakeholder, p, &v.id)
+                }
+                Change::Backs(p, k) => {
+                    check_ref(ck, names, Kind::Stakeholder, p, &v.id);
+                    if let Some(k) = k {
+                        check_ref(ck, names, Kind::Competitor, k, &v.id);
+                    }
+                }
+                Change::EventWeek(e, _) => check_ref(ck, names, Kind::Event, e, &v.id),
+                Change::RealIssue(b, _) => check_ref(ck, names, Kind::Issue, b, &v.id),
+                Change::Effects(effs) => check_effects(ck, names, effs, &v.id),
+            }
+        }
+    }
+}
+
+fn check_ranges(ck: &mut Checker, case: &Case) {
+    for p in &case.stakeholders {
+        for (field, v) in [("power", p.power), ("influence", p.influence)] {
+            if v > 5 {
+                ck.error(
+                    "E016",
+                    ck.loc.field_in(&p.id, field),
+                    format!("`{}`: {field} is {v}, but the scale is 0–5", p.id),
+                    None,
+                );
+            }
+        }
+    }
+    for k in &case.competitors {
+        if k.strength > 10 {
+            ck.error(
+                "E016",
+                ck.loc.field_in(&k.id, "strength"),
+                format!(
+                    "`{}`: strength is {}, but the scale is 0–10",
+                    k.id, k.strength
+                ),
+                None,
+            );
+        }
+    }
+    for e in &case.endings {
+        if e.value > 100 {
+            ck.error(
+                "E016",
+                ck.loc.field_in(&e.id, "value"),
+                format!(
+                    "ending `{}`: value is {}, but the scale is 0–100",
+                    e.id, e.value
+                ),
+                None,
+            );
+        }
+    }
+    if case.calendar.weeks == 0 {
+        ck.error(
+            "E016",
+            ck.loc.field_after(0, "weeks").unwrap_or((0, 0)),
+            "the calendar has 0 weeks".into(),
+            Some("give the deal at least one week".into()),
+        );
+    }
+    for s in &case.scenes {
+        for c in &s.choices {
+            for br in &c.branches {
+                if let Some(p) = br.chance
+                    && (p == 0 || p > 100)
+                {
+                    ck.error(
+                        "E016",
+                        ck.loc.field_in(&c.id, "chance"),
+                        format!("`{}`: chance {p} is not a percentage 1–100", c.id),
+                        None,
+                    );
+                }
+            }
+            if c.repeatable && c.cost.weeks == 0 {
+                ck.error(
+                    "E015",
+                    ck.loc.field_in(&c.id, "repeatable"),
+                    format!(
+                        "`{}` is repeatable but costs no time, so a deal could go on forever",
+                        c.id
+                    ),
+                    Some("give it `cost: (weeks: 1)` or make it once-only".into()),
+                );
+            }
+            if c.note.is_empty() {
+                ck.error(
+                    "E017",
+                    ck.loc.id(&c.id).unwrap_or((0, 0)),
+                    format!("choice `{}` has no teaching note", c.id),
+                    Some(
+                        "every choice needs a `note` that explains why the move is good or bad"
+                            .into(),
+                    ),
+                );
+            }
+        }
+    }
+    for e in &case.events {
+        if let Timing::Chance { percent, from, to } = e.when {
+            if percent == 0 || percent > 100 {
+                ck.error(
+                    "E016",
+                    ck.loc.field_in(&e.id, "percent"),
+                    format!(
+                        "event `{}`: chance {percent} is not a percentage 1–100",
+                        e.id
+                    ),
+                    None,
+                );
+            }
+            if from > to {
+                ck.error(
+                    "E016",
+                    ck.loc.field_in(&e.id, "from"),
+                    format!(
+                        "event `{}`: weeks from {from} to {to} is an empty window",
+                        e.id
+                    ),
+                    None,
+                );
+            }
+        }
+    }
+    if !case.variants.is_empty() && case.variants.iter().all(|v| v.weight == 0) {
+        ck.error(
+            "E016",
+            ck.loc.field_after(0, "variants").unwrap_or((0, 0)),
+            "every variant has weight 0, so none can be picked".into(),
+            None,
+        );
+    }
+}
+
+/// Static reachability: which scenes can be entered at all, and which endings are named.
+fn check_flow(ck: &mut Checker, case: &Case, names: &Names) {
+    let by_id: HashMap<&str, &Scene> = case.scenes.iter().map(|s| (s.id.as_str(), s)).collect();
+    let mut reached: HashSet<&str> = HashSet::new();
+    let mut todo: Vec<&str> = vec![case.start.as_str()];
+    todo.extend(case.events.iter().filter_map(|e| e.go.as_deref()));
+    while let Some(id) = todo.pop() {
+        if !reached.insert(id) {
+            continue;
+        }
+        if let Some(s) = by_id.get(id) {
+            for c in &s.choices {
+                todo.extend(c.go.as_deref());
+                todo.extend(c.branches.iter().filter_map(|b| b.go.as_deref()));
+            }
+        }
+    }
+    for s in &case.scenes {
+        if !reached.contains(s.id.as_str()) {
+            ck.warn(
+                "W102",
+                ck.loc.id(&s.id).unwrap_or((0, 0)),
+                format!("scene `{}` can never be reached", s.id),
+                Some("no choice or event leads here (`go`)".into()),
+            );
+        }
+        if s.choices.is_empty() {
+            ck.error(
+                "E018",
+                ck.loc.id(&s.id).unwrap_or((0, 0)),
+                format!("scene `{}` has no choices: a trainee would be stuck", s.id),
+                Some("add a choice that moves on or ends the deal".into()),
+            );
+        }
+    }
+    let mut ended: HashSet<&str> = HashSet::new();
+    ended.insert(case.calendar.timeout_ending.as_str());
+    for s in &case.scenes {
+        for c in &s.choices {
+            ended.extend(c.end.as_deref());
+            ended.extend(c.branches.iter().filter_map(|b| b.end.as_deref()));
+        }
+    }
+    for e in &case.endings {
+        if !ended.contains(e.id.as_str()) {
+            ck.warn(
+                "W103",
+                ck.loc.id(&e.id).unwrap_or((0, 0)),
+                format!("ending `{}` is never used", e.id),
+                Some("no choice ends the deal here (`end`)".into()),
+            );
+        }
+    }
+    // Choices whose conditions can never hold: they need a fact nobody teaches, a flag nobody
+    // sets, a person nobody meets.
+    let mut learned = HashSet::new();
+    let mut set = HashSet::new();
+    let mut met: HashSet<&str> = HashSet::new();
+    let mut effects_all: Vec<&Effect> = Vec::new();
+    for s in &case.scenes {
+        for c in &s.choices {
+            effects_all.extend(&c.effects);
+            effects_all.extend(c.branches.iter().flat_map(|b| &b.effects));
+            met.extend(c.meets.iter().map(|m| m.as_str()));
+        }
+    }
+    effects_all.extend(case.events.iter().flat_map(|e| &e.effects));
+    for v in &case.variants {
+        for ch in &v.changes {
+            if let Change::Effects(effs) = ch {
+                effects_all.extend(effs);
+            }
+        }
+    }
+    for e in &effects_all {
+        match e {
+            Effect::Learn(f) => {
+                learned.insert(f.as_str());
+            }
+            Effect::Set(f) => {
+                set.insert(f.as_str());
+            }
+            _ => {}
+        }
+    }
+    for s in &case.scenes {
+        for c in &s.choices {
+            if let Some(why) = c
+                .when
+                .iter()
+                .find_map(|k| impossible(k, &learned, &set, &met))
+            {
+                ck.warn(
+                    "W104",
+                    ck.loc.field_in(&c.id, "when"),
+                    format!("choice `{}` can never be offered: {why}", c.id),
+                    None,
+                );
+            }
+        }
+    }
+    for f in &case.facts {
+        if !learned.contains(f.id.as_str()) {
+            ck.warn(
+                "W107",
+                ck.loc.id(&f.id).unwrap_or((0, 0)),
+                format!("fact `{}` is never learned", f.id),
+                Some("add `Learn(\"…\")` to a choice or event".into()),
+            );
+        }
+    }
+    let _ = names;
+}
+
+fn impossible(
+    k: &Condition,
+    learned: &HashSet<&str>,
+    set: &HashSet<&str>,
+    met: &HashSet<&str>,
+) -> Option<String> {
+    match k {
+        Condition::Knows(f) if !learned.contains(f.as_str()) => {
+            Some(format!("nothing ever teaches fact `{f}`"))
+        }
+        Condition::Flag(f) if !set.contains(f.as_str()) => {
+            Some(format!("nothing ever sets flag `{f}`"))
+        }
+        Condition::Met(p) if !met.contains(p.as_str()) => {
+            Some(format!("no choice ever meets `{p}`"))
+        }
+        Condition::All(v) => v.iter().find_map(|x| impossible(x, learned, set, met)),
+        _ => None,
+    }
+}
+
+fn check_scoring(ck: &mut Checker, case: &Case) {
+    let w = &case.scoring.weights;
+    let span = ck.loc.field_after(0, "weights").unwrap_or((0, 0));
+    if [
+        w.burning_issue,
+        w.insider,
+        w.sequencing,
+        w.rank,
+        w.intensity,
+        w.outcome,
+        w.cost,
+    ]
+    .iter()
+    .all(|&x| x == 0)
+    {
+        ck.error(
+            "E019",
+            span,
+            "all scoring weights are 0, so every run scores 0".into(),
+            Some("give weights to burning_issue, insider, sequencing, outcome …".into()),
+        );
+    }
+    let mut given: HashSet<&str> = HashSet::new();
+    let mut visit = |e: &Effect| match e {
+        Effect::Score(k, _) => {
+            given.insert(k.key());
+        }
+        Effect::Diagnose(_) => {
+            given.insert("burning_issue");
+        }
+        Effect::ChooseInsider(_) => {
+            given.insert("insider");
+        }
+        _ => {}
+    };
+    for s in &case.scenes {
+        for c in &s.choices {
+            c.effects.iter().for_each(&mut visit);
+            c.branches
+                .iter()
+                .flat_map(|b| &b.effects)
+                .for_each(&mut visit);
+        }
+    }
+    case.events
+        .iter()
+        .flat_map(|e| &e.effects)
+        .for_each(&mut visit);
+    let has_meetings = case
+        .scenes
+        .iter()
+        .flat_map(|s| &s.choices)
+        .any(|c| !c.meets.is_empty());
+    if has_meetings {
+        given.insert("sequencing");
+    }
+    for (key, weight) in [
+        ("burning_issue", w.burning_issue),
+        ("insider", w.insider),
+        ("sequencing", w.sequencing),
+        ("rank", w.rank),
+    ] {
+        if weight > 0 && !given.contains(key) {
+            ck.warn(
+                "W105",
+                span,
+                format!("`{key}` has weight {weight}, but no choice ever scores it"),
+                Some(match key {
+                    "burning_issue" => {
+                        "add a Decision(BurningIssue) scene whose choices `Diagnose(...)`".into()
+                    }
+                    "insider" => {
+                        "add a Decision(Insider) scene whose choices `ChooseInsider(...)`".into()
+                    }
+                    _ => format!("add `Score({key}, n)` effects, or set its weight to 0"),
+                }),
+            );
+        }
+        if weight == 0 && given.contains(key) && key != "sequencing" {
+            ck.warn(
+                "W106",
+                span,
+                format!("choices score `{key}`, but its weight is 0, so those points never count"),
+                Some(format!("give `{key}` a weight")),
+            );
+        }
+    }
+    for s in &case.scenes {
+        if let SceneKind::Decision(kind) = &s.kind {
+            let effects: Vec<&Effect> = s
+                .choices
+                .iter()
+                .flat_map(|c| {
+                    c.effects
+                        .iter()
+                        .chain(c.branches.iter().flat_map(|b| &b.effects))
+                })
+                .collect();
+            let (ok, what) = match kind {
+                DecisionKind::BurningIssue => (
+                    effects.iter().any(|e| matches!(e, Effect::Diagnose(_))),
+                    "Diagnose(...)",
+                ),
+                DecisionKind::Insider => (
+                    effects
+                        .iter()
+                        .any(|e| matches!(e, Effect::ChooseInsider(_))),
+                    "ChooseInsider(...)",
+                ),
+                DecisionKind::Rank => (
+                    effects.iter().any(|e| matches!(e, Effect::JudgeRank(_))),
+                    "JudgeRank(...)",
+                ),
+                DecisionKind::Qualify => (true, ""),
+            };
+            if !ok {
+                ck.warn(
+                    "W108",
+                    ck.loc.id(&s.id).unwrap_or((0, 0)),
+                    format!("decision scene `{}` has no choice with `{what}`", s.id),
+                    None,
+                );
+            }
+        }
+    }
+}
+
+/// Translations: a bilingual case should have both languages everywhere; a case written in
+/// one language only gets one warning, not hundreds.
+fn check_texts(ck: &mut Checker, case: &Case) {
+    let mut texts: Vec<(&str, &str, &Text)> = vec![
+        ("", "title", &case.title),
+        ("", "summary", &case.summary),
+        ("", "briefing", &case.briefing),
+    ];
+    for p in &case.stakeholders {
+        texts.push((&p.id, "name", &p.name));
+        texts.push((&p.id, "title", &p.title));
+    }
+    for s in &case.scenes {
+        texts.push((&s.id, "title", &s.title));
+        texts.push((&s.id, "text", &s.text));
+        for c in &s.choices {
+            texts.push((&c.id, "label", &c.label));
+            texts.push((&c.id, "note", &c.note));
+            if !c.reply.is_empty() {
+                texts.push((&c.id, "reply", &c.reply));
+            }
+        }
+    }
+    for e in &case.endings {
+        texts.push((&e.id, "title", &e.title));
+        texts.push((&e.id, "text", &e.text));
+    }
+    for f in &case.facts {
+        texts.push((&f.id, "text", &f.text));
+    }
+    for b in &case.burning_issues {
+        texts.push((&b.id, "text", &b.text));
+    }
+    let any = |l: Lang| texts.iter().any(|(_, _, t)| t.has(l));
+    let (en, zh) = (any(Lang::En), any(Lang::Zh));
+    if en != zh {
+        let missing = if en { "Chinese (zh)" } else { "English (en)" };
+        ck.warn(
+            "W101",
+            (0, 0),
+            format!("the case has no {missing} text; it will play in one language only"),
+            None,
+        );
+    } else if en && zh {
+        for (anchor, field, t) in &texts {
+            for l in [Lang::En, Lang::Zh] {
+                if !t.has(l) && !t.is_empty() {
+                    let span = if anchor.is_empty() {
+                        ck.loc.field_after(0, field).unwrap_or((0, 0))
+                    } else {
+                        ck.loc.field_in(anchor, field)
+                    };
+                    let what = if anchor.is_empty() {
+                        field.to_string()
+                    } else {
+                        format!("`{anchor}` {field}")
+                    };
+                    ck.warn(
+                        "W101",
+                        span,
+                        format!("{what} has no {} translation", l.code()),
+                        Some(format!("add `{}: \"…\"`", l.code())),
+                    );
+                }
+            }
+        }
+    }
+    for (anchor, field, t) in &texts {
+        for s in t.strings() {
+            if s.chars().count() > MAX_TEXT_CHARS {
+                let span = if anchor.is_empty() {
+                    ck.loc.field_after(0, field).unwrap_or((0, 0))
+                } else {
+                    ck.loc.field_in(anchor, field)
+                };
+                ck.error(
+                    "E020",
+                    span,
+                    format!("text longer than {MAX_TEXT_CHARS} characters"),
+                    Some("shorten it; nobody reads a wall of text in a meeting".into()),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! The command line: one binary for trainees (play), authors (validate, analyze, graph) and
+//! instructors (simulate, cases). Exit codes: 0 success, 1 invalid input, 2 usage error.
+
+mod analyze;
+mod cases;
+mod graph;
+mod output;
+mod simulate;
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::case::text::Lang;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "dealcraft",
+    version,
+    about = "Dealcraft — practise big B2B deals. With no command, opens the game."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Play a case in a window (the default).
+    Play(PlayArgs),
+    /// Check case files or folders; diagnostics with file:line:col.
+    Validate {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Machine-readable report on stdout.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Explore every reachable state: best and worst lines, dead ends, unreachable content.
+    Analyze {
+        /// A bundled case id or a path to a .ron file.
+        case: String,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Random playouts (seeds seed, seed+1, …) for the score distribution.
+        #[arg(long, default_value_t = 1000)]
+        playouts: usize,
+        /// Stop exploring after this many states.
+        #[arg(long, default_value_t = crate::analysis::explore::DEFAULT_STATE_CAP)]
+        max_states: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Play a list of choice ids and print the transcript and the result.
+    Simulate {
+        case: String,
+        #[arg(long)]
+        seed: u64,
+        /// File with one choice id per line (`-` for stdin; `#` starts a comment).
+        #[arg(long, value_name = "FILE|-")]
+        choices: String,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
+    },
+    /// The case's scenes and choices as a graph.
+    Graph {
+        case: String,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
+        format: GraphFormat,
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
+    },
+    /// List the bundled cases.
+    Cases {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(clap::Args, Debug, Default, Clone)]
+pub struct PlayArgs {
+    /// A bundled case id or a path to a .ron file (default: choose on screen).
+    pub case: Option<String>,
+    #[arg(long)]
+    pub seed: Option<u64>,
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    #[arg(long)]
+    pub player: Option<String>,
+    /// Extra folder of case files (live-reloaded while you edit).
+    #[arg(long, value_name = "DIR")]
+    pub cases: Option<PathBuf>,
+    /// Play these choice ids through the UI (automation).
+    #[arg(long, value_name = "FILE")]
+    pub script: Option<PathBuf>,
+    /// Save one screenshot per screen visited into DIR, and DIR/result.json.
+    #[arg(long, value_name = "DIR")]
+    pub screenshots: Option<PathBuf>,
+    /// Quit when the script is done.
+    #[arg(long)]
+    pub exit_when_done: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LangArg {
+    En,
+    Zh,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::En => Lang::En,
+            LangArg::Zh => Lang::Zh,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GraphFormat {
+    Dot,
+    Mermaid,
+}
+
+/// Why a command failed; decides the exit code.
+pub enum Failure {
+    /// Bad case, bad choice, unreadable file: exit 1.
+    Invalid(String),
+    /// Wrong use of the command line: exit 2.
+    Usage(String),
+}
+
+pub type CmdResult = Result<(), Failure>;
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command.unwrap_or(Command::Play(PlayArgs::default())) {
+        Command::Play(args) => play(args),
+        Command::Validate { paths, json } => validate::run(&paths, json),
+        Command::Analyze {
+            case,
+            seed,
+            playouts,
+            max_states,
+            json,
+        } => analyze::run(&case, seed, playouts, max_states, json),
+        Command::Simulate {
+            case,
+            seed,
+            choices,
+            json,
+            lang,
+        } => simulate::run(&case, seed, &choices, json, lang.into()),
+        Command::Graph { case, format, lang } => graph::run(&case, format, lang.into()),
+        Command::Cases { json } => cases::run(json),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Invalid(msg)) => {
+            if !msg.is_empty() {
+                eprintln!("error: {msg}");
+            }
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(msg)) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(feature = "game")]
+fn play(args: PlayArgs) -> CmdResult {
+    crate::app::run(args).map_err(Failure::Invalid)
+}
+
+#[cfg(not(feature = "game"))]
+fn play(_args: PlayArgs) -> CmdResult {
+    Err(Failure::Usage(
+        "this dealcraft was built without the game (feature `game`); the other commands work"
+            .into(),
+    ))
+}
+
+/// Load a CASE argument; print its diagnostics if it is broken.
+fn load_case(arg: &str) -> Result<std::sync::Arc<crate::engine::Compiled>, Failure> {
+    let loaded = crate::bundled::resolve(arg).map_err(Failure::Invalid)?;
+    match &loaded.case {
+        Some(c) => Ok(c.clone()),
+        None => {
+            output::print_diagnostics(&loaded);
+            Err(Failure::Invalid(format!(
+                "`{}` has {} error(s); fix them first (`dealcraft validate {}`)",
+                loaded.file,
+                loaded.errors(),
+                loaded.file
+            )))
+        }
+    }
+}

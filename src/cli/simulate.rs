@@ -1,0 +1,107 @@
+//! `dealcraft simulate CASE --seed N --choices FILE|-`
+
+use super::output::{out, outln};
+use std::io::Read;
+
+use serde::Serialize;
+
+use super::output::print_json;
+use super::{CmdResult, Failure, load_case};
+use crate::case::text::Lang;
+use crate::engine::{ChoiceError, Game};
+use crate::report::transcript;
+
+/// Choice ids from a script: one per line, blank lines and `#` comments ignored.
+pub fn parse_choices(text: &str) -> Vec<(usize, String)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.split('#').next().unwrap_or("").trim().to_string()))
+        .filter(|(_, l)| !l.is_empty())
+        .collect()
+}
+
+fn read_choices(arg: &str) -> Result<String, Failure> {
+    let mut text = String::new();
+    if arg == "-" {
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| Failure::Invalid(format!("cannot read choices from stdin: {e}")))?;
+    } else {
+        text = std::fs::read_to_string(arg)
+            .map_err(|e| Failure::Invalid(format!("cannot read choices file {arg}: {e}")))?;
+    }
+    Ok(text)
+}
+
+#[derive(Serialize)]
+struct Failed<'a> {
+    error: String,
+    line: usize,
+    choice: &'a str,
+    available: Vec<&'a str>,
+}
+
+pub fn run(case: &str, seed: u64, choices: &str, json: bool, lang: Lang) -> CmdResult {
+    let c = load_case(case)?;
+    let script = parse_choices(&read_choices(choices)?);
+    let mut game = Game::new(c.clone(), seed);
+    if !json {
+        outln!("{}", transcript::header(&game, lang));
+    }
+    for (line, id) in &script {
+        let scene = if json {
+            String::new()
+        } else {
+            transcript::scene(&game, lang)
+        };
+        match game.choose(id) {
+            Ok(m) => {
+                if !json {
+                    out!("{scene}{}", transcript::move_text(&c, m, lang));
+                }
+            }
+            Err(e) => {
+                let available = game.available_ids();
+                let where_ = if choices == "-" {
+                    "stdin".to_string()
+                } else {
+                    choices.to_string()
+                };
+                if json {
+                    print_json(&Failed {
+                        error: e.to_string(),
+                        line: *line,
+                        choice: id,
+                        available: available.clone(),
+                    })?;
+                }
+                let list = if available.is_empty() {
+                    "none (the deal is over)".to_string()
+                } else {
+                    available.join(", ")
+                };
+                let why = match e {
+                    ChoiceError::Unknown(_) => {
+                        let hint = crate::case::diagnostic::did_you_mean(
+                            id,
+                            c.choices.names.iter().map(|s| s.as_str()),
+                        )
+                        .map(|m| format!(" (did you mean `{m}`?)"))
+                        .unwrap_or_default();
+                        format!("{e}{hint}")
+                    }
+                    _ => e.to_string(),
+                };
+                return Err(Failure::Invalid(format!(
+                    "{where_}:{line}: {why}\navailable here: {list}"
+                )));
+            }
+        }
+    }
+    let result = game.result();
+    if json {
+        return print_json(&result);
+    }
+    out!("{}", transcript::result(&game, &result, lang));
+    Ok(())
+}

@@ -1,0 +1,3 @@
+//! Reports of runs: the text transcript (simulate, debrief).
+
+pub mod transcript;
