@@ -159,7 +159,8 @@ fn raise(meter: &mut u8, n: u8, t: &mut Trace) {
     }
 }
 
-/// Sequencing: meeting a decision maker with nobody inside on our side (checked before the
+/// Sequencing: meeting a decision maker with nobody inside on our side — a known supporter
+/// with some influence who does not back a competitor (checked before the
 /// meeting's own effects, which may win the decision maker over).
 pub fn check_meetings(c: &Compiled, s: &mut State, meets: &[Ix], t: &mut Trace) {
     for &m in meets {
@@ -170,6 +171,7 @@ pub fn check_meetings(c: &Compiled, s: &mut State, meets: &[Ix], t: &mut Trace) 
                     && s.known.get(o)
                     && s.attitude(o) >= Attitude::Supporter
                     && s.influence[o as usize] >= 2
+                    && s.backs[o as usize].is_none()
             });
             if !supported {
                 let points = c.case.scoring.sequencing.top_without_support;
