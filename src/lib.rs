@@ -9,4 +9,5 @@ pub mod case;
 pub mod cli;
 pub mod engine;
 pub mod report;
+pub mod save;
 pub mod scoring;

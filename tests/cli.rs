@@ -13,7 +13,12 @@ fn dealcraft(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("binary runs");
     if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
     } else {
         drop(child.stdin.take());
     }
@@ -33,13 +38,18 @@ fn scratch(name: &str, contents: &[u8]) -> std::path::PathBuf {
 }
 
 const TUTORIAL: &str = include_str!("../cases/first-lead.ron");
-const EXPERT: &str = "call_lin\nask_open\nask_closed\nsummarise_ask_intro\nbi_inspection\npresent_inspection\n";
+const EXPERT: &str =
+    "call_lin\nask_open\nask_closed\nsummarise_ask_intro\nbi_inspection\npresent_inspection\n";
 
 #[test]
 fn bundled_cases_validate_clean() {
     let out = dealcraft(&["validate", "cases"], None);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("0 error(s), 0 warning(s)"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("0 error(s), 0 warning(s)"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -49,7 +59,11 @@ fn unknown_reference_has_location_and_did_you_mean() {
     let out = dealcraft(&["validate", p.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    let line = broken.lines().position(|l| l.contains("nurse_lim")).unwrap() + 1;
+    let line = broken
+        .lines()
+        .position(|l| l.contains("nurse_lim"))
+        .unwrap()
+        + 1;
     assert!(err.contains(&format!("typo.ron:{line}:")), "{err}");
     assert!(err.contains("unknown stakeholder `nurse_lim`"), "{err}");
     assert!(err.contains("did you mean `nurse_lin`?"), "{err}");
@@ -59,13 +73,23 @@ fn unknown_reference_has_location_and_did_you_mean() {
 fn validate_json_shape() {
     let broken = TUTORIAL.replace("go: Some(\"decide\")", "go: Some(\"decidee\")");
     let p = scratch("json.ron", broken.as_bytes());
-    let out = dealcraft(&["validate", "--json", p.to_str().unwrap(), "cases/first-lead.ron"], None);
+    let out = dealcraft(
+        &[
+            "validate",
+            "--json",
+            p.to_str().unwrap(),
+            "cases/first-lead.ron",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["files"], 2);
     assert!(v["errors"].as_u64().unwrap() >= 1);
     let d = &v["diagnostics"][0];
-    for key in ["file", "line", "column", "severity", "code", "message", "hint"] {
+    for key in [
+        "file", "line", "column", "severity", "code", "message", "hint",
+    ] {
         assert!(d.get(key).is_some(), "missing {key} in {d}");
     }
     assert_eq!(d["severity"], "error");
@@ -93,7 +117,11 @@ fn hostile_files_are_errors_not_crashes() {
         ("binary.ron", b"Case(\0\0\0)".to_vec(), "E005"),
         ("deep.ron", "[".repeat(200_000).into_bytes(), "E006"),
         ("huge.ron", vec![b' '; 3 * 1024 * 1024], "E002"),
-        ("truncated.ron", TUTORIAL.as_bytes()[..TUTORIAL.len() / 2].to_vec(), "E001"),
+        (
+            "truncated.ron",
+            TUTORIAL.as_bytes()[..TUTORIAL.len() / 2].to_vec(),
+            "E001",
+        ),
     ];
     for (name, bytes, code) in cases {
         let p = scratch(name, &bytes);
@@ -109,7 +137,18 @@ fn hostile_files_are_errors_not_crashes() {
 
 #[test]
 fn simulate_expert_line_json() {
-    let out = dealcraft(&["simulate", "first-lead", "--seed", "3", "--choices", "-", "--json"], Some(EXPERT));
+    let out = dealcraft(
+        &[
+            "simulate",
+            "first-lead",
+            "--seed",
+            "3",
+            "--choices",
+            "-",
+            "--json",
+        ],
+        Some(EXPERT),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["outcome"], "won");
@@ -131,17 +170,57 @@ fn simulate_expert_line_json() {
 
 #[test]
 fn simulate_is_byte_identical_for_same_seed() {
-    let a = dealcraft(&["simulate", "first-lead", "--seed", "9", "--choices", "-", "--json"], Some(EXPERT));
-    let b = dealcraft(&["simulate", "first-lead", "--seed", "9", "--choices", "-", "--json"], Some(EXPERT));
+    let a = dealcraft(
+        &[
+            "simulate",
+            "first-lead",
+            "--seed",
+            "9",
+            "--choices",
+            "-",
+            "--json",
+        ],
+        Some(EXPERT),
+    );
+    let b = dealcraft(
+        &[
+            "simulate",
+            "first-lead",
+            "--seed",
+            "9",
+            "--choices",
+            "-",
+            "--json",
+        ],
+        Some(EXPERT),
+    );
     assert_eq!(a.stdout, b.stdout);
-    let t1 = dealcraft(&["simulate", "first-lead", "--seed", "9", "--choices", "-"], Some(EXPERT));
-    let t2 = dealcraft(&["simulate", "first-lead", "--seed", "9", "--choices", "-"], Some(EXPERT));
+    let t1 = dealcraft(
+        &["simulate", "first-lead", "--seed", "9", "--choices", "-"],
+        Some(EXPERT),
+    );
+    let t2 = dealcraft(
+        &["simulate", "first-lead", "--seed", "9", "--choices", "-"],
+        Some(EXPERT),
+    );
     assert_eq!(t1.stdout, t2.stdout);
 }
 
 #[test]
 fn simulate_transcript_has_notes_in_chinese() {
-    let out = dealcraft(&["simulate", "first-lead", "--seed", "1", "--choices", "-", "--lang", "zh"], Some(EXPERT));
+    let out = dealcraft(
+        &[
+            "simulate",
+            "first-lead",
+            "--seed",
+            "1",
+            "--choices",
+            "-",
+            "--lang",
+            "zh",
+        ],
+        Some(EXPERT),
+    );
     assert_eq!(out.status.code(), Some(0));
     let s = text(&out.stdout);
     assert!(s.contains("找准了燃眉之急"), "{s}");
@@ -150,22 +229,45 @@ fn simulate_transcript_has_notes_in_chinese() {
 
 #[test]
 fn unavailable_choice_lists_what_is_available() {
-    let out = dealcraft(&["simulate", "first-lead", "--seed", "1", "--choices", "-"], Some("call_lin\n# comment\n\nask_closed\n"));
+    let out = dealcraft(
+        &["simulate", "first-lead", "--seed", "1", "--choices", "-"],
+        Some("call_lin\n# comment\n\nask_closed\n"),
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("stdin:4: choice `ask_closed` is not available"), "{err}");
+    assert!(
+        err.contains("stdin:4: choice `ask_closed` is not available"),
+        "{err}"
+    );
     assert!(err.contains("available here: ask_open"), "{err}");
-    let out = dealcraft(&["simulate", "first-lead", "--seed", "1", "--choices", "-"], Some("call_lim\n"));
+    let out = dealcraft(
+        &["simulate", "first-lead", "--seed", "1", "--choices", "-"],
+        Some("call_lim\n"),
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("did you mean `call_lin`?"));
 }
 
 #[test]
 fn analyze_json_keys() {
-    let out = dealcraft(&["analyze", "first-lead", "--json", "--playouts", "200"], None);
+    let out = dealcraft(
+        &["analyze", "first-lead", "--json", "--playouts", "200"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for key in ["case", "states", "exhaustive", "best", "worst", "endings", "dead_ends", "unreachable", "playouts", "elapsed_ms"] {
+    for key in [
+        "case",
+        "states",
+        "exhaustive",
+        "best",
+        "worst",
+        "endings",
+        "dead_ends",
+        "unreachable",
+        "playouts",
+        "elapsed_ms",
+    ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
     assert_eq!(v["exhaustive"], true);
@@ -186,7 +288,10 @@ fn graph_formats() {
     let s = text(&dot.stdout);
     assert!(s.starts_with("digraph"));
     assert!(s.contains("\"board\" -> \"meet_lin\""));
-    let mm = dealcraft(&["graph", "first-lead", "--format", "mermaid", "--lang", "zh"], None);
+    let mm = dealcraft(
+        &["graph", "first-lead", "--format", "mermaid", "--lang", "zh"],
+        None,
+    );
     let s = text(&mm.stdout);
     assert!(s.starts_with("flowchart"));
     assert!(s.contains("商机看板"));
@@ -197,7 +302,12 @@ fn cases_lists_bundled() {
     let out = dealcraft(&["cases", "--json"], None);
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
     assert!(ids.contains(&"first-lead"));
     assert!(v[0]["languages"].as_array().unwrap().len() == 2);
 }
@@ -205,8 +315,16 @@ fn cases_lists_bundled() {
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(dealcraft(&["frobnicate"], None).status.code(), Some(2));
-    assert_eq!(dealcraft(&["simulate", "first-lead"], None).status.code(), Some(2));
-    assert_eq!(dealcraft(&["graph", "first-lead", "--format", "png"], None).status.code(), Some(2));
+    assert_eq!(
+        dealcraft(&["simulate", "first-lead"], None).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        dealcraft(&["graph", "first-lead", "--format", "png"], None)
+            .status
+            .code(),
+        Some(2)
+    );
     let out = dealcraft(&["analyze", "no-such-case"], None);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("Bundled cases"));

@@ -8,7 +8,10 @@ use dealcraft::engine::{Compiled, Game};
 use proptest::prelude::*;
 
 fn cases() -> Vec<Arc<Compiled>> {
-    bundled::load_all().into_iter().map(|l| l.case.expect("bundled cases load")).collect()
+    bundled::load_all()
+        .into_iter()
+        .map(|l| l.case.expect("bundled cases load"))
+        .collect()
 }
 
 /// Play by picking `picks[i] % available` at each step.

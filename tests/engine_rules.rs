@@ -76,7 +76,10 @@ fn insider_traps_are_named() {
     assert!(m.deltas[0].note.zh.contains("喜欢你不等于"));
     let mut g = game("", "", 1);
     let m = g.choose("ins_mole").unwrap();
-    assert_eq!(m.deltas[0].points, 0, "the competitor's man is worth nothing");
+    assert_eq!(
+        m.deltas[0].points, 0,
+        "the competitor's man is worth nothing"
+    );
     assert!(m.deltas[0].note.en.contains("Rival's man"));
 }
 
@@ -133,7 +136,10 @@ fn choices_are_once_only_unless_repeatable_and_money_gates_them() {
     assert!(g.choose("win_eng").is_err());
     g.choose("wait").unwrap();
     assert!(g.available_ids().contains(&"wait"));
-    assert!(!g.available_ids().contains(&"pricey"), "costs more than the budget");
+    assert!(
+        !g.available_ids().contains(&"pricey"),
+        "costs more than the budget"
+    );
 }
 
 #[test]
@@ -161,7 +167,8 @@ fn scheduled_events_fire_once_with_news_and_effects() {
 
 #[test]
 fn chance_events_depend_only_on_the_seed() {
-    let ev = r#"(id: "maybe", when: Chance(percent: 50, from: 1, to: 3), news: (en: "It happened"))"#;
+    let ev =
+        r#"(id: "maybe", when: Chance(percent: 50, from: 1, to: 3), news: (en: "It happened"))"#;
     let fired = |seed| {
         let mut g = game("", ev, seed);
         g.choose("wait").unwrap();
@@ -169,8 +176,15 @@ fn chance_events_depend_only_on_the_seed() {
         g.moves.iter().position(|m| !m.news.is_empty())
     };
     let runs: Vec<_> = (0..40).map(fired).collect();
-    assert_eq!(runs, (0..40).map(fired).collect::<Vec<_>>(), "same seed, same timing");
-    assert!(runs.iter().any(|r| r.is_some()) && runs.iter().any(|r| r.is_none()), "varies by seed: {runs:?}");
+    assert_eq!(
+        runs,
+        (0..40).map(fired).collect::<Vec<_>>(),
+        "same seed, same timing"
+    );
+    assert!(
+        runs.iter().any(|r| r.is_some()) && runs.iter().any(|r| r.is_none()),
+        "varies by seed: {runs:?}"
+    );
 }
 
 #[test]
@@ -199,6 +213,9 @@ fn total_is_the_weighted_mean() {
     g.choose("ins_eng").unwrap(); // insider 80
     g.choose("finish").unwrap(); // outcome 100, sequencing 0
     let r = g.result();
-    assert_eq!((r.score.burning_issue, r.score.insider, r.score.sequencing), (100, 80, 0));
+    assert_eq!(
+        (r.score.burning_issue, r.score.insider, r.score.sequencing),
+        (100, 80, 0)
+    );
     assert_eq!(r.score.total, 70.0, "(100 + 80 + 0 + 100) / 4");
 }

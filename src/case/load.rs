@@ -189,7 +189,7 @@ fn check_text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
             file,
             "E004",
             "the file is empty".into(),
-            Some("start from `dealcraft new-case ID` or docs/case-format.md".into()),
+            Some("start from the example in docs/case-format.md".into()),
         ));
     }
     // Depth guard: the parser recurses per bracket, so a hostile file of nested brackets must

@@ -394,9 +394,10 @@ pub enum Condition {
     NotKnows(String),
     Flag(String),
     NotFlag(String),
-    /// The stakeholder is known to the trainee.
+    /// The trainee has met the stakeholder (a choice with `meets` was taken).
     Met(String),
     NotMet(String),
+    /// The stakeholder is known to the trainee (on the map).
     Known(String),
     AttitudeAtLeast(String, Attitude),
     AttitudeAtMost(String, Attitude),
@@ -410,6 +411,8 @@ pub enum Condition {
     NoInsider,
     HasInsider,
     Diagnosed(String),
+    /// The trainee judged our rank like this.
+    RankJudged(Rank),
     CompetitorAtLeast(String, u8),
     CompetitorAtMost(String, u8),
     CompetitorOut(String),
@@ -588,7 +591,7 @@ pub struct Event {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Timing {
-    /// At the start of this week.
+    /// Once this week has begun (checked after each move; waits while its `if` fails).
     Week(u32),
     /// Each week in `from..=to`, with this percent chance, until it fires once.
     Chance { percent: u8, from: u32, to: u32 },

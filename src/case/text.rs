@@ -35,6 +35,7 @@ impl Lang {
 
 /// `(en: "...", zh: "...")` in a case file. Either may be left out; the validator warns.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Text {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub en: String,

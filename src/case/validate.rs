@@ -250,7 +250,8 @@ fn check_conditions(ck: &mut Checker, names: &Names, conds: &[Condition], anchor
             | K::WeekAtLeast(_)
             | K::MoneyAtLeast(_)
             | K::NoInsider
-            | K::HasInsider => {}
+            | K::HasInsider
+            | K::RankJudged(_) => {}
         }
     }
 }
@@ -702,7 +703,7 @@ fn check_scoring(ck: &mut Checker, case: &Case) {
     }
     let mut given: HashSet<&str> = HashSet::new();
     let mut visit = |e: &Effect| match e {
-        Effect::Score(k, _) => {
+        Effect::Score(k, n) if *n > 0 => {
             given.insert(k.key());
         }
         Effect::Diagnose(_) => {
@@ -726,14 +727,6 @@ fn check_scoring(ck: &mut Checker, case: &Case) {
         .iter()
         .flat_map(|e| &e.effects)
         .for_each(&mut visit);
-    let has_meetings = case
-        .scenes
-        .iter()
-        .flat_map(|s| &s.choices)
-        .any(|c| !c.meets.is_empty());
-    if has_meetings {
-        given.insert("sequencing");
-    }
     for (key, weight) in [
         ("burning_issue", w.burning_issue),
         ("insider", w.insider),

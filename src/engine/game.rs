@@ -133,7 +133,13 @@ fn fire_events(c: &Compiled, s: &mut State, week_before: u32, t: &mut Trace) {
             Timing::Week(_) => s.event_week[i as usize].is_some_and(|w| w <= s.week),
             Timing::Chance { percent, from, to } => {
                 // One roll for each week entered since the last step, inside the window.
-                let lo = (week_before + 1).max(from);
+                // The first turn also covers the starting week.
+                let first = if s.turn == 1 {
+                    week_before
+                } else {
+                    week_before + 1
+                };
+                let lo = first.max(from);
                 let hi = s.week.min(to);
                 (lo..=hi).any(|w| rng::roll(s.seed, w, Purpose::Event(i as u32), percent))
             }
@@ -141,6 +147,8 @@ fn fire_events(c: &Compiled, s: &mut State, week_before: u32, t: &mut Trace) {
         if due && all_hold(c, s, &ev.when) {
             s.fired.set(i, true);
             let written = &c.case.events[i as usize];
+            // Points an event gives are explained by its news, not by the trainee's last note.
+            t.note = written.news.clone();
             for (e, orig) in ev.effects.iter().zip(&written.effects) {
                 apply_effect(c, s, e, orig, t);
             }

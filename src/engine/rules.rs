@@ -22,6 +22,7 @@ pub fn holds(c: &Compiled, s: &State, cond: &C) -> bool {
         C::Insider(p) => s.insider == Some(*p),
         C::HasInsider(want) => s.insider.is_some() == *want,
         C::Diagnosed(b) => s.diagnosed == Some(*b),
+        C::RankJudged(r) => s.rank == Some(*r),
         C::CompetitorAtLeast(k, n) => s.competitors[*k as usize] >= *n,
         C::CompetitorAtMost(k, n) => s.competitors[*k as usize] <= *n,
         C::CompetitorOut(k) => s.eliminated.get(*k),
@@ -65,8 +66,11 @@ pub fn apply_effect(c: &Compiled, s: &mut State, e: &E, orig: &Effect, t: &mut T
         }
         E::Competitor(k, d) => {
             let v = &mut s.competitors[k as usize];
-            *v = (*v as i32 + d as i32).clamp(0, 10) as u8;
-            t.changed = true;
+            let new = (*v as i32 + d as i32).clamp(0, 10) as u8;
+            if new != *v {
+                *v = new;
+                t.changed = true;
+            }
         }
         E::Eliminate(k) => {
             if !s.eliminated.get(k) {
@@ -185,8 +189,10 @@ pub fn check_meetings(c: &Compiled, s: &mut State, meets: &[Ix], t: &mut Trace) 
         }
         s.met.set(m, true);
         if !s.known.get(m) {
+            // Meeting someone you did not know of teaches you who they are.
             s.known.set(m, true);
             t.revealed.push(m);
+            t.changed = true;
         }
     }
 }

@@ -1,0 +1,182 @@
+//! The game's state around the engine: the case library, the deal being played, settings,
+//! autosave. Systems in `screens/` read these; only `Deal::choose` moves the engine.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use bevy::prelude::*;
+
+use crate::analysis::explore::{Line, explore};
+use crate::bundled;
+use crate::case::text::Lang;
+use crate::case::{Loaded, load_path};
+use crate::cli::PlayArgs;
+use crate::engine::compiled::Ix;
+use crate::engine::{Compiled, Game, Move};
+use crate::save::{self, Save};
+
+/// What the command line asked for.
+#[derive(Resource, Clone, Default)]
+pub struct Launch(pub PlayArgs);
+
+#[derive(Resource, Clone, Debug, PartialEq)]
+pub struct Settings {
+    pub lang: Lang,
+    /// Text size multiplier: 0.9, 1.0, 1.15, 1.3.
+    pub text_scale: f32,
+    pub fullscreen: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { lang: Lang::En, text_scale: 1.0, fullscreen: false }
+    }
+}
+
+pub const TEXT_SCALES: [f32; 4] = [0.9, 1.0, 1.15, 1.3];
+
+/// Where a case came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    Bundled,
+    File(PathBuf),
+}
+
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Bundled id or file path: what a save records.
+    pub key: String,
+    pub origin: Origin,
+    pub loaded: Loaded,
+}
+
+/// Every case the trainee can pick: bundled ones, then those in `--cases DIR`.
+#[derive(Resource, Default, Clone)]
+pub struct Library {
+    pub entries: Vec<Entry>,
+    pub folder: Option<PathBuf>,
+}
+
+impl Library {
+    pub fn load(folder: Option<PathBuf>) -> Library {
+        let mut entries: Vec<Entry> = bundled::BUNDLED
+            .iter()
+            .zip(bundled::load_all())
+            .map(|((f, _), loaded)| Entry { key: bundled::id_of(f).to_string(), origin: Origin::Bundled, loaded })
+            .collect();
+        if let Some(dir) = &folder {
+            entries.extend(folder_entries(dir));
+        }
+        Library { entries, folder }
+    }
+
+    pub fn find(&self, key: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.key == key || e.loaded.case.as_ref().is_some_and(|c| c.case.id == key && e.origin == Origin::Bundled))
+    }
+
+    /// Re-read one file of the folder (live reload). Keeps the last good version playable.
+    pub fn reload(&mut self, path: &std::path::Path) {
+        let loaded = load_path(path);
+        let key = path.display().to_string();
+        match self.entries.iter_mut().find(|e| e.key == key) {
+            Some(e) => {
+                if loaded.case.is_none() && e.loaded.case.is_some() {
+                    // Show the new errors, but keep playing on the last good case.
+                    e.loaded.diagnostics = loaded.diagnostics;
+                    e.loaded.source = loaded.source;
+                } else {
+                    e.loaded = loaded;
+                }
+            }
+            None => self.entries.push(Entry { key, origin: Origin::File(path.to_path_buf()), loaded }),
+        }
+    }
+}
+
+fn folder_entries(dir: &std::path::Path) -> Vec<Entry> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "ron")).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| Entry { key: p.display().to_string(), origin: Origin::File(p.clone()), loaded: load_path(&p) })
+        .collect()
+}
+
+/// The deal being played.
+#[derive(Resource)]
+pub struct Deal {
+    pub game: Game,
+    pub key: String,
+    pub hash: String,
+    pub player: Option<String>,
+    /// The move just made, shown until the trainee continues.
+    pub pending: Option<Move>,
+    /// The analysed best line for this seed (computed in the background).
+    pub expert: Arc<Mutex<Option<Line>>>,
+    /// A message for the trainee (e.g. the autosave could not be written).
+    pub notice: Option<String>,
+}
+
+impl Deal {
+    pub fn start(entry: &Entry, case: Arc<Compiled>, seed: u64, player: Option<String>) -> Deal {
+        let hash = save::content_hash(entry.loaded.source.as_deref().unwrap_or(""));
+        let expert = Arc::new(Mutex::new(None));
+        let (slot, c) = (expert.clone(), case.clone());
+        // Exhaustive analysis can take a moment on a big case: keep it off the frame.
+        std::thread::spawn(move || {
+            let best = explore(&c, seed, 2_000_000).best;
+            if let Ok(mut s) = slot.lock() {
+                *s = best;
+            }
+        });
+        Deal { game: Game::new(case, seed), key: entry.key.clone(), hash, player, pending: None, expert, notice: None }
+    }
+
+    pub fn case(&self) -> &Compiled {
+        &self.game.case
+    }
+
+    /// Take a choice (through the engine), remember it for the consequence panel, autosave.
+    pub fn choose(&mut self, ix: Ix, lang: Lang) {
+        if !self.game.available().contains(&ix) {
+            return;
+        }
+        let m = self.game.choose_ix(ix).clone();
+        self.pending = Some(m);
+        self.autosave(lang);
+    }
+
+    pub fn save_data(&self, lang: Lang) -> Save {
+        Save {
+            version: save::SAVE_VERSION,
+            case: self.key.clone(),
+            case_hash: self.hash.clone(),
+            seed: self.game.state.seed,
+            lang,
+            player: self.player.clone(),
+            choices: self.game.chosen_ids(),
+        }
+    }
+
+    pub fn autosave(&mut self, lang: Lang) {
+        if let Err(e) = save::write_save(&save::autosave_path(), &self.save_data(lang)) {
+            self.notice = Some(format!("autosave failed: {e}"));
+        }
+    }
+
+    /// Rebuild a deal from a save (replaying its choices).
+    pub fn resume(library: &Library, s: &Save) -> Result<Deal, String> {
+        let entry = library.find(&s.case).ok_or_else(|| format!("the saved case `{}` is no longer available", s.case))?;
+        let case = entry.loaded.case.clone().ok_or_else(|| format!("the saved case `{}` has errors now", s.case))?;
+        let mut deal = Deal::start(entry, case.clone(), s.seed, s.player.clone());
+        if deal.hash != s.case_hash {
+            deal.notice = Some("the case file changed since this save; replaying your moves on the new version".into());
+        }
+        for id in &s.choices {
+            deal.game.choose(id).map_err(|e| format!("cannot replay the save: {e}"))?;
+        }
+        Ok(deal)
+    }
+}
