@@ -11,3 +11,17 @@ pub mod engine;
 pub mod report;
 pub mod save;
 pub mod scoring;
+
+// The Bevy shell, laid out like bevy_new_2d: screens, theme, session state, automation.
+#[cfg(feature = "game")]
+pub mod app;
+#[cfg(feature = "game")]
+pub mod automation;
+#[cfg(feature = "dev")]
+pub mod dev_tools;
+#[cfg(feature = "game")]
+pub mod screens;
+#[cfg(feature = "game")]
+pub mod session;
+#[cfg(feature = "game")]
+pub mod theme;

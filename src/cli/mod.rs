@@ -6,6 +6,8 @@ mod cases;
 mod graph;
 mod output;
 mod simulate;
+
+pub use simulate::parse_choices as simulate_parse_choices;
 mod validate;
 
 use std::path::PathBuf;

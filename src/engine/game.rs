@@ -8,7 +8,7 @@ use super::compiled::{Compiled, Ix, Next};
 use super::rng::{self, Purpose};
 use super::rules::{all_hold, apply_effect, check_meetings};
 use super::state::State;
-use crate::case::model::{Cost, Outcome, ScoreKind, Timing};
+use crate::case::model::{Attitude, Cost, Outcome, ScoreKind, Timing};
 use crate::case::text::Text;
 use crate::scoring::intensity::Intensity;
 use crate::scoring::total::{Scores, score};
@@ -176,6 +176,8 @@ pub struct Move {
     pub learned: Vec<String>,
     pub revealed: Vec<String>,
     pub news: Vec<Text>,
+    /// Attitudes that moved: (stakeholder id, before, after).
+    pub moods: Vec<(String, Attitude, Attitude)>,
     pub intensity: Intensity,
     pub funnel: u8,
 }
@@ -314,6 +316,11 @@ impl Game {
                 .map(|&p| c.stakeholders.names[p as usize].clone())
                 .collect(),
             news: t.news,
+            moods: t
+                .attitudes
+                .iter()
+                .map(|&(p, a, b)| (c.stakeholders.names[p as usize].clone(), a, b))
+                .collect(),
             intensity: self.state.intensity,
             funnel: self.state.funnel.percent(),
         });

@@ -1,3 +1,4 @@
 //! Reports of runs: the text transcript (simulate, debrief).
 
+pub mod radar;
 pub mod transcript;

@@ -59,6 +59,14 @@ impl Kit {
         (Text::new(s), self.font(px, true), TextColor(color), TextLayout::default())
     }
 
+    /// A short one-line label (never wraps; for rows of label + bar).
+    pub fn label(&self, s: impl Into<String>, px: f32, color: Color, width: f32) -> impl Bundle {
+        (
+            Node { width: Val::Px(width * self.scale), flex_shrink: 0.0, ..default() },
+            children![(Text::new(s), self.font(px, false), TextColor(color), TextLayout::no_wrap())],
+        )
+    }
+
     pub fn body(&self, s: impl Into<String>) -> impl Bundle {
         self.text(s, size::BODY, palette::TEXT)
     }
@@ -163,18 +171,12 @@ pub fn centered_column(max_width: f32) -> impl Bundle {
 
 /// A panel with a border.
 pub fn panel() -> impl Bundle {
-    (
-        Node {
-            flex_direction: FlexDirection::Column,
-            padding: UiRect::all(Val::Px(gap::M)),
-            row_gap: Val::Px(gap::S),
-            border: UiRect::all(Val::Px(1.0)),
-            border_radius: BorderRadius::all(Val::Px(8.0)),
-            ..default()
-        },
-        BackgroundColor(palette::PANEL),
-        BorderColor::all(palette::BORDER),
-    )
+    panel_with(panel_node(), palette::BORDER)
+}
+
+/// A panel with its own layout and border colour.
+pub fn panel_with(node: Node, border: Color) -> impl Bundle {
+    (node, BackgroundColor(palette::PANEL), BorderColor::all(border))
 }
 
 /// A horizontal meter: `value` out of `max`, as a filled bar.
@@ -206,6 +208,18 @@ pub fn row() -> Node {
         flex_direction: FlexDirection::Row,
         align_items: AlignItems::Center,
         column_gap: Val::Px(gap::S),
+        ..default()
+    }
+}
+
+/// The node of `panel()`, for combining with other layout fields.
+pub fn panel_node() -> Node {
+    Node {
+        flex_direction: FlexDirection::Column,
+        padding: UiRect::all(Val::Px(gap::M)),
+        row_gap: Val::Px(gap::S),
+        border: UiRect::all(Val::Px(1.0)),
+        border_radius: BorderRadius::all(Val::Px(8.0)),
         ..default()
     }
 }

@@ -1,0 +1,258 @@
+//! The Bevy app: window, plugins, settings, live reload. `run` is what `dealcraft play` calls.
+
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use bevy::prelude::*;
+use bevy::window::WindowResolution;
+
+use crate::cli::PlayArgs;
+use crate::screens::{self, Screen};
+use crate::session::{Deal, Launch, Library, Origin, Settings};
+use crate::theme::fonts::UiFonts;
+use crate::theme::widget::size;
+use crate::theme::{self, Kit, palette};
+
+/// Everything the game needs except the window and the renderer, so headless tests can run
+/// the real screens with `MinimalPlugins`.
+pub fn game_plugin(app: &mut App) {
+    app.add_plugins((theme::plugin, screens::plugin));
+    app.init_resource::<Settings>();
+    app.insert_resource(kit_for(app.world().resource::<UiFonts>(), app.world().resource::<Settings>()));
+    app.add_systems(PreUpdate, (update_kit, save_settings).run_if(resource_changed::<Settings>));
+}
+
+fn kit_for(fonts: &UiFonts, settings: &Settings) -> Kit {
+    Kit { regular: fonts.regular.clone(), bold: fonts.bold.clone(), scale: settings.text_scale, lang: settings.lang }
+}
+
+/// Runs before the state transition, so a redrawn screen already uses the new settings.
+fn update_kit(fonts: Res<UiFonts>, settings: Res<Settings>, mut kit: ResMut<Kit>) {
+    *kit = kit_for(&fonts, &settings);
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SavedSettings {
+    lang: crate::case::text::Lang,
+    text_scale: f32,
+    fullscreen: bool,
+}
+
+fn settings_path() -> PathBuf {
+    crate::save::data_dir().join("settings.json")
+}
+
+fn load_settings() -> Settings {
+    std::fs::read(settings_path())
+        .ok()
+        .and_then(|b| serde_json::from_slice::<SavedSettings>(&b).ok())
+        .map(|s| Settings { lang: s.lang, text_scale: s.text_scale.clamp(0.8, 1.5), fullscreen: s.fullscreen })
+        .unwrap_or_default()
+}
+
+fn save_settings(settings: Res<Settings>, launch: Option<Res<Launch>>) {
+    // A scripted run must not change the trainee's settings.
+    if launch.is_some_and(|l| l.0.script.is_some()) {
+        return;
+    }
+    let s = SavedSettings { lang: settings.lang, text_scale: settings.text_scale, fullscreen: settings.fullscreen };
+    if let Ok(json) = serde_json::to_vec_pretty(&s) {
+        let _ = crate::save::write_atomic(&settings_path(), &json);
+    }
+}
+
+/// `dealcraft play`.
+pub fn run(args: PlayArgs) -> Result<(), String> {
+    if cfg!(target_os = "linux") && std::env::var_os("DISPLAY").is_none() {
+        return Err("no display: DISPLAY is not set. Run the game on a desktop, or headless with `xvfb-run -a dealcraft …`".into());
+    }
+    // Library first: a missing --cases folder or an unknown CASE is a plain error, not a window.
+    let mut library = Library::load(args.cases.clone());
+    let mut start_key = None;
+    if let Some(case) = &args.case {
+        let path = std::path::Path::new(case);
+        if path.exists() {
+            library.reload(path);
+            start_key = Some(path.display().to_string());
+        } else if library.find(case).is_some() {
+            start_key = Some(case.clone());
+        } else {
+            return Err(crate::bundled::resolve(case).err().unwrap_or_else(|| format!("no case `{case}`")));
+        }
+    }
+    if let Some(dir) = &args.cases
+        && !dir.is_dir()
+    {
+        return Err(format!("--cases {}: not a folder", dir.display()));
+    }
+    let script = match &args.script {
+        Some(p) => Some(std::fs::read_to_string(p).map_err(|e| format!("cannot read script {}: {e}", p.display()))?),
+        None => None,
+    };
+    if let Some(dir) = &args.screenshots {
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    // Any failure inside the engine's window/GPU start-up becomes one clear line, not a trace.
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| info.payload().downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_else(|| "unknown failure".into());
+        let hint = if msg.contains("GPU") || msg.contains("adapter") || msg.contains("Vulkan") {
+            " (no usable GPU/Vulkan driver: install mesa-vulkan-drivers for software rendering)"
+        } else {
+            ""
+        };
+        eprintln!("error: the game stopped: {}{hint}", msg.lines().next().unwrap_or(""));
+        std::process::exit(1);
+    }));
+
+    let mut settings = load_settings();
+    if let Some(l) = args.lang {
+        settings.lang = l.into();
+    }
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Dealcraft · 成交工坊".into(),
+                    resolution: WindowResolution::new(1280, 720),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(bevy::log::LogPlugin { level: bevy::log::Level::WARN, filter: "wgpu=error,naga=error,bevy_render=error".into(), ..default() }),
+    );
+    app.insert_resource(ClearColor(palette::BACKGROUND));
+    app.insert_resource(settings);
+    app.add_plugins(game_plugin);
+    app.insert_resource(library);
+    app.insert_resource(Launch(args.clone()));
+    app.add_systems(Startup, spawn_camera);
+    app.add_plugins(live_reload);
+    if let Some(key) = start_key {
+        app.add_systems(Startup, move |mut commands: Commands, library: Res<Library>, launch: Res<Launch>, mut next: ResMut<NextState<Screen>>| {
+            if let Some(entry) = library.find(&key)
+                && let Some(case) = entry.loaded.case.clone()
+            {
+                commands.insert_resource(Deal::start(entry, case, launch.0.seed.unwrap_or(1), launch.0.player.clone()));
+                next.set(Screen::Briefing);
+            }
+        });
+    }
+    if let Some(text) = script {
+        app.add_plugins(crate::automation::plugin(&text, args.screenshots.clone(), args.exit_when_done));
+    }
+    #[cfg(feature = "dev")]
+    app.add_plugins(crate::dev_tools::plugin);
+    match app.run() {
+        AppExit::Success => Ok(()),
+        AppExit::Error(_) => Err(String::new()),
+    }
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn(Camera2d);
+}
+
+/// Watch `--cases DIR`: a saved file is reloaded; an error shows as an overlay with its
+/// location while the game keeps the last good version.
+fn live_reload(app: &mut App) {
+    app.insert_resource(Watch::default());
+    app.add_systems(Startup, spawn_overlay);
+    app.add_systems(Update, poll_cases);
+}
+
+#[derive(Resource, Default)]
+struct Watch {
+    timer: f32,
+    seen: Vec<(PathBuf, Option<SystemTime>)>,
+}
+
+#[derive(Component)]
+struct ReloadOverlay;
+
+fn spawn_overlay(mut commands: Commands) {
+    commands.spawn((
+        ReloadOverlay,
+        Node {
+            position_type: PositionType::Absolute,
+            bottom: Val::Px(12.0),
+            left: Val::Px(12.0),
+            right: Val::Px(12.0),
+            padding: UiRect::all(Val::Px(10.0)),
+            display: Display::None,
+            border_radius: BorderRadius::all(Val::Px(6.0)),
+            ..default()
+        },
+        BackgroundColor(Color::srgba(0.35, 0.08, 0.08, 0.95)),
+        GlobalZIndex(100),
+        children![(Text::new(""), TextFont::from_font_size(size::SMALL), TextColor(palette::TEXT))],
+    ));
+}
+
+fn poll_cases(
+    time: Res<Time>,
+    mut watch: ResMut<Watch>,
+    mut library: ResMut<Library>,
+    mut overlay: Query<(&mut Node, &Children), With<ReloadOverlay>>,
+    mut texts: Query<&mut Text>,
+    screen: Res<State<Screen>>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    watch.timer += time.delta_secs();
+    if watch.timer < 0.5 {
+        return;
+    }
+    watch.timer = 0.0;
+    let Some(dir) = library.folder.clone() else { return };
+    let Ok(rd) = std::fs::read_dir(&dir) else { return };
+    let mut changed = Vec::new();
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.extension().is_none_or(|x| x != "ron") {
+            continue;
+        }
+        let mtime = e.metadata().and_then(|m| m.modified()).ok();
+        match watch.seen.iter_mut().find(|(q, _)| *q == p) {
+            Some((_, t)) if *t == mtime => {}
+            Some((_, t)) => {
+                *t = mtime;
+                changed.push(p);
+            }
+            None => {
+                // First sighting: the library loaded it at start, unless it is new.
+                if !library.entries.iter().any(|x| x.origin == Origin::File(p.clone())) {
+                    changed.push(p.clone());
+                }
+                watch.seen.push((p, mtime));
+            }
+        }
+    }
+    if changed.is_empty() {
+        return;
+    }
+    let mut problems = Vec::new();
+    for p in &changed {
+        library.reload(p);
+        if let Some(e) = library.entries.iter().find(|e| e.origin == Origin::File(p.clone()))
+            && let Some(d) = e.loaded.first_error()
+        {
+            problems.push(d.to_string());
+        }
+    }
+    if let Ok((mut node, children)) = overlay.single_mut() {
+        node.display = if problems.is_empty() { Display::None } else { Display::Flex };
+        if let Some(&child) = children.first()
+            && let Ok(mut t) = texts.get_mut(child)
+        {
+            t.0 = format!("{}\n(the game keeps the last good version)", problems.join("\n"));
+        }
+    }
+    if *screen.get() == Screen::CaseSelect {
+        next.set(Screen::CaseSelect);
+    }
+}

@@ -1,0 +1,393 @@
+//! Pieces shared by the deal screens: the top bar, the choice list, the consequence panel,
+//! people cards, scrolling.
+
+use bevy::input::mouse::{MouseScrollUnit, MouseWheel};
+use bevy::prelude::*;
+
+use super::{Screen, screen_for};
+use crate::case::model::{Attitude, BuyingRole, Stakeholder};
+use crate::case::text::Lang;
+use crate::engine::compiled::Ix;
+use crate::report::transcript::kind_name;
+use crate::session::{Deal, Settings};
+use crate::theme::interaction::HotKey;
+use crate::theme::widget::{gap, row, size};
+use crate::theme::{Activate, Kit, palette};
+
+/// A button that takes this engine choice.
+#[derive(Component, Clone, Copy, Debug)]
+pub struct ChoiceButton(pub Ix);
+
+/// The button that closes the consequence panel.
+#[derive(Component)]
+pub struct ContinueButton;
+
+/// A node that scrolls with the mouse wheel and PageUp/PageDown.
+#[derive(Component)]
+pub struct Scrollable;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, scroll);
+}
+
+/// Take a choice: the only way the UI moves the engine.
+pub fn choose(
+    ev: On<Activate>,
+    buttons: Query<&ChoiceButton>,
+    mut deal: ResMut<Deal>,
+    settings: Res<Settings>,
+    screen: Res<State<Screen>>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let Ok(ChoiceButton(ix)) = buttons.get(ev.entity) else { return };
+    if deal.pending.is_some() {
+        return;
+    }
+    deal.choose(*ix, settings.lang);
+    // Redraw this screen with the consequence panel.
+    next.set(*screen.get());
+}
+
+/// Close the consequence panel and go where the story went.
+pub fn continue_on(_: On<Activate>, mut deal: ResMut<Deal>, mut next: ResMut<NextState<Screen>>) {
+    deal.pending = None;
+    next.set(screen_for(&deal));
+}
+
+fn money(n: i64, currency: &str) -> String {
+    let digits = n.abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    format!("{}{currency}{out}", if n < 0 { "-" } else { "" })
+}
+
+pub fn cost_label(kit: &Kit, weeks: u32, amount: u32, currency: &str) -> String {
+    let mut parts = Vec::new();
+    if weeks > 0 {
+        parts.push(match kit.lang {
+            Lang::En => format!("{weeks} wk"),
+            Lang::Zh => format!("{weeks} 周"),
+        });
+    }
+    if amount > 0 {
+        parts.push(money(amount as i64, currency));
+    }
+    parts.join(" · ")
+}
+
+/// The bar across the top of every deal screen.
+pub fn top_bar(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
+    let c = deal.case();
+    let s = &deal.game.state;
+    let weeks = c.case.calendar.weeks;
+    let week_text = match kit.lang {
+        Lang::En => format!("Week {} / {weeks}", s.week.min(weeks)),
+        Lang::Zh => format!("第 {} / {weeks} 周", s.week.min(weeks)),
+    };
+    let budget = format!("{} {}", kit.t("Budget left", "剩余预算"), money(s.money_left(c), &c.case.calendar.currency));
+    let funnel = format!("{} {}%", kit.t("Funnel", "漏斗"), s.funnel.percent());
+    parent
+        .spawn((
+            Node {
+                width: Val::Percent(100.0),
+                padding: UiRect::axes(Val::Px(gap::L), Val::Px(gap::S)),
+                column_gap: Val::Px(gap::L),
+                align_items: AlignItems::Center,
+                flex_shrink: 0.0,
+                ..default()
+            },
+            BackgroundColor(palette::PANEL),
+        ))
+        .with_children(|bar| {
+            bar.spawn((kit.bold(kit.c(&c.case.title), size::H2, palette::TEXT), Node { flex_grow: 1.0, ..default() }));
+            bar.spawn(kit.text(week_text, size::BODY, palette::ACCENT));
+            bar.spawn(kit.text(budget, size::BODY, palette::TEXT));
+            bar.spawn(kit.text(funnel, size::BODY, palette::INFO));
+            bar.spawn(kit.quiet_button(kit.t("中文", "English"), 900)).observe(toggle_language);
+            bar.spawn((kit.quiet_button(kit.t("Menu (Esc)", "菜单 (Esc)"), 901), HotKey(KeyCode::Escape)))
+                .observe(|_: On<Activate>, mut next: ResMut<NextState<Screen>>| next.set(Screen::Title));
+        });
+}
+
+/// Switch language everywhere at once: redraw the current screen.
+pub fn toggle_language(
+    _: On<Activate>,
+    mut settings: ResMut<Settings>,
+    screen: Res<State<Screen>>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    settings.lang = settings.lang.other();
+    next.set(*screen.get());
+}
+
+/// The numbered choices of the current scene, or the consequence panel after a move.
+pub fn choices_or_consequence(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal, columns: bool) {
+    if deal.pending.is_some() {
+        consequence(parent, kit, deal);
+        return;
+    }
+    let c = deal.case();
+    let currency = &c.case.calendar.currency;
+    parent
+        .spawn(Node {
+            width: Val::Percent(100.0),
+            flex_direction: if columns { FlexDirection::Row } else { FlexDirection::Column },
+            flex_wrap: FlexWrap::Wrap,
+            row_gap: Val::Px(gap::S),
+            column_gap: Val::Px(gap::S),
+            ..default()
+        })
+        .with_children(|list| {
+            for (n, ix) in deal.game.available().into_iter().enumerate() {
+                let ch = c.choice(ix);
+                let cost = cost_label(kit, ch.cost.weeks, ch.cost.money, currency);
+                let label = if cost.is_empty() { kit.c(&ch.label).to_string() } else { format!("{}   [{cost}]", kit.c(&ch.label)) };
+                list.spawn((
+                    Node {
+                        width: if columns { Val::Percent(49.5) } else { Val::Percent(100.0) },
+                        ..default()
+                    },
+                ))
+                .with_children(|cell| {
+                    cell.spawn(kit.choice_button(n + 1, &label, n as u32)).insert(ChoiceButton(ix)).observe(choose);
+                });
+            }
+        });
+}
+
+/// What the last move did: reply, revelations, mood changes, score changes, teaching note.
+pub fn consequence(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
+    let Some(m) = deal.pending.as_ref() else { return };
+    let c = deal.case();
+    parent
+        .spawn(crate::theme::widget::panel_with(
+            Node {
+                width: Val::Percent(100.0),
+                border: UiRect::all(Val::Px(2.0)),
+                ..crate::theme::widget::panel_node()
+            },
+            palette::ACCENT,
+        ))
+        .with_children(|p| {
+            p.spawn(kit.bold(format!("› {}", kit.c(&m.label)), size::BODY, palette::ACCENT));
+            if !m.reply.is_empty() {
+                p.spawn(kit.body(kit.c(&m.reply)));
+            }
+            for f in &m.learned {
+                if let Some(i) = c.facts.get(f) {
+                    p.spawn(kit.text(format!("＋ {} {}", kit.t("Noted:", "记下："), kit.c(&c.case.facts[i as usize].text)), size::SMALL, palette::INFO));
+                }
+            }
+            for who in &m.revealed {
+                if let Some(i) = c.stakeholders.get(who) {
+                    let s = c.stakeholder(i);
+                    p.spawn(kit.text(format!("＋ {} {} · {}", kit.t("New on the map:", "新人物："), kit.c(&s.name), kit.c(&s.title)), size::SMALL, palette::INFO));
+                }
+            }
+            for (who, from, to) in &m.moods {
+                if let Some(i) = c.stakeholders.get(who) {
+                    let color = if to > from { palette::GOOD } else { palette::BAD };
+                    p.spawn(kit.text(
+                        format!("{} {} → {}", kit.c(&c.stakeholder(i).name), kit.c(&from.name()), kit.c(&to.name())),
+                        size::SMALL,
+                        color,
+                    ));
+                }
+            }
+            for d in &m.deltas {
+                let color = if d.points >= 0 { palette::GOOD } else { palette::BAD };
+                let note = if d.note == m.note { String::new() } else { format!(" — {}", kit.c(&d.note)) };
+                p.spawn(kit.text(format!("{:+} {}{note}", d.points, kind_name(d.kind, kit.lang)), size::SMALL, color));
+            }
+            if !m.note.is_empty() {
+                p.spawn(kit.text(format!("{} {}", kit.t("Coach:", "教练点评："), kit.c(&m.note)), size::BODY, palette::TEXT_DIM));
+            }
+            for n in &m.news {
+                p.spawn(kit.text(format!("{} {}", kit.t("News:", "消息："), kit.c(n)), size::SMALL, palette::ACCENT));
+            }
+            if let Some(notice) = &deal.notice {
+                p.spawn(kit.text(notice.clone(), size::SMALL, palette::BAD));
+            }
+            p.spawn((kit.button(kit.t("Continue (Enter)", "继续 (Enter)"), 0), ContinueButton, HotKey(KeyCode::Enter)))
+                .observe(continue_on);
+        });
+}
+
+pub fn role_name(r: BuyingRole, l: Lang) -> &'static str {
+    match (r, l) {
+        (BuyingRole::DecisionMaker, Lang::En) => "decision maker",
+        (BuyingRole::DecisionMaker, Lang::Zh) => "拍板人",
+        (BuyingRole::ProjectLead, Lang::En) => "project lead",
+        (BuyingRole::ProjectLead, Lang::Zh) => "项目负责人",
+        (BuyingRole::TechnicalEvaluator, Lang::En) => "technical evaluator",
+        (BuyingRole::TechnicalEvaluator, Lang::Zh) => "技术评估",
+        (BuyingRole::User, Lang::En) => "user",
+        (BuyingRole::User, Lang::Zh) => "使用者",
+        (BuyingRole::Purchaser, Lang::En) => "purchaser",
+        (BuyingRole::Purchaser, Lang::Zh) => "采购",
+        (BuyingRole::Gatekeeper, Lang::En) => "gatekeeper",
+        (BuyingRole::Gatekeeper, Lang::Zh) => "把关人",
+        (BuyingRole::OutsideExpert, Lang::En) => "outside expert",
+        (BuyingRole::OutsideExpert, Lang::Zh) => "外部专家",
+        (BuyingRole::Sidelined, Lang::En) => "sidelined",
+        (BuyingRole::Sidelined, Lang::Zh) => "已出局",
+    }
+}
+
+/// A person on the map: what the trainee has learned of them, and no more.
+pub fn person_card(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal, ix: Ix, width: Val) {
+    let c = deal.case();
+    let s = &deal.game.state;
+    let p: &Stakeholder = c.stakeholder(ix);
+    let known = s.known.get(ix);
+    let met = s.met.get(ix);
+    let attitude = s.attitude(ix);
+    let border = if !known {
+        palette::BORDER
+    } else if met {
+        palette::attitude(attitude)
+    } else {
+        palette::TEXT_DIM
+    };
+    parent
+        .spawn((
+            Node {
+                width,
+                flex_direction: FlexDirection::Column,
+                padding: UiRect::all(Val::Px(gap::S)),
+                row_gap: Val::Px(2.0),
+                border: UiRect::all(Val::Px(2.0)),
+                border_radius: BorderRadius::all(Val::Px(6.0)),
+                ..default()
+            },
+            BackgroundColor(if known { palette::PANEL_RAISED } else { palette::PANEL }),
+            BorderColor::all(border),
+        ))
+        .with_children(|card| {
+            if !known {
+                card.spawn(kit.text("?", size::H2, palette::BORDER));
+                card.spawn(kit.text(kit.t("someone you have not found yet", "尚未发现的人"), size::SMALL, palette::BORDER));
+                return;
+            }
+            let insider = if s.insider == Some(ix) { kit.t("  ◆ insider", "  ◆ 内线") } else { "" };
+            card.spawn(kit.bold(format!("{}{insider}", kit.c(&p.name)), size::BODY, palette::TEXT));
+            card.spawn(kit.text(kit.c(&p.title), size::SMALL, palette::TEXT_DIM));
+            if met {
+                let stars: String = "★".repeat(s.influence[ix as usize] as usize) + &"☆".repeat(5 - s.influence[ix as usize].min(5) as usize);
+                card.spawn(kit.text(format!("{} · {stars}", role_name(p.role, kit.lang)), size::SMALL, palette::INFO));
+                card.spawn(kit.text(mood_word(kit, attitude), size::SMALL, palette::attitude(attitude)));
+            } else {
+                card.spawn(kit.text(kit.t("not met yet", "尚未见面"), size::SMALL, palette::TEXT_DIM));
+            }
+        });
+}
+
+pub fn mood_word(kit: &Kit, a: Attitude) -> String {
+    format!("{} {}", kit.t("attitude:", "态度："), kit.c(&a.name()))
+}
+
+/// A titled panel that grows to fill its column.
+pub fn titled_panel(title: &str, kit: &Kit) -> impl Bundle {
+    (
+        crate::theme::widget::panel(),
+        children![kit.bold(title.to_string(), size::SMALL, palette::ACCENT)],
+    )
+}
+
+/// The 5K meters and the funnel stage.
+pub fn deal_health(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
+    let s = &deal.game.state;
+    let values = s.intensity.as_array();
+    parent.spawn(kit.bold(kit.t("DEAL HEALTH", "商机健康度"), size::SMALL, palette::ACCENT));
+    parent.spawn(kit.text(
+        format!("{} · {}%", kit.c(&s.funnel.name()), s.funnel.percent()),
+        size::SMALL,
+        palette::INFO,
+    ));
+    for (i, (en, zh)) in crate::scoring::intensity::Intensity::NAMES.iter().enumerate() {
+        parent.spawn(row()).with_children(|r| {
+            r.spawn(kit.label(kit.t(en, zh), size::SMALL, palette::TEXT, 64.0));
+            r.spawn(Node { flex_grow: 1.0, ..default() }).with_children(|b| {
+                b.spawn(crate::theme::widget::meter_bar(values[i] as f32, 20.0, palette::ACCENT));
+            });
+            r.spawn(kit.label(format!("{}", values[i]), size::SMALL, palette::TEXT_DIM, 24.0));
+        });
+    }
+}
+
+/// Competitors' standing.
+pub fn competitors(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
+    let c = deal.case();
+    let s = &deal.game.state;
+    if c.case.competitors.is_empty() {
+        return;
+    }
+    parent.spawn(kit.bold(kit.t("COMPETITORS", "竞争对手"), size::SMALL, palette::ACCENT));
+    for (i, k) in c.case.competitors.iter().enumerate() {
+        let out = s.eliminated.get(i as Ix);
+        parent.spawn(row()).with_children(|r| {
+            let name = if out { format!("{} ✗", kit.c(&k.name)) } else { kit.c(&k.name).to_string() };
+            r.spawn(kit.label(name, size::SMALL, if out { palette::TEXT_DIM } else { palette::TEXT }, 110.0));
+            r.spawn(Node { flex_grow: 1.0, ..default() }).with_children(|b| {
+                let v = if out { 0.0 } else { s.competitors[i] as f32 };
+                b.spawn(crate::theme::widget::meter_bar(v, 10.0, palette::BAD));
+            });
+        });
+    }
+}
+
+/// Mouse wheel and PageUp/PageDown scroll the scrollable node under the pointer (or the first).
+fn scroll(
+    mut wheel: MessageReader<MouseWheel>,
+    keys: Res<ButtonInput<KeyCode>>,
+    mut q: Query<(&Interaction, &ComputedNode, &mut ScrollPosition), With<Scrollable>>,
+) {
+    let mut dy: f32 = wheel
+        .read()
+        .map(|e| match e.unit {
+            MouseScrollUnit::Line => e.y * 28.0,
+            MouseScrollUnit::Pixel => e.y,
+        })
+        .sum();
+    if keys.just_pressed(KeyCode::PageDown) {
+        dy -= 300.0;
+    }
+    if keys.just_pressed(KeyCode::PageUp) {
+        dy += 300.0;
+    }
+    if dy == 0.0 {
+        return;
+    }
+    let any_hovered = q.iter().any(|(i, _, _)| *i != Interaction::None);
+    for (interaction, node, mut pos) in &mut q {
+        if any_hovered && *interaction == Interaction::None {
+            continue;
+        }
+        let max = ((node.content_size().y - node.size().y) * node.inverse_scale_factor()).max(0.0);
+        pos.y = (pos.y - dy).clamp(0.0, max);
+        if !any_hovered {
+            break;
+        }
+    }
+}
+
+/// A column that scrolls.
+pub fn scroll_column(height: Val) -> impl Bundle {
+    (
+        Scrollable,
+        Interaction::default(),
+        Node {
+            width: Val::Percent(100.0),
+            height,
+            flex_direction: FlexDirection::Column,
+            row_gap: Val::Px(gap::S),
+            overflow: Overflow::scroll_y(),
+            ..default()
+        },
+    )
+}
