@@ -18,12 +18,23 @@ use crate::theme::{self, Kit, palette};
 pub fn game_plugin(app: &mut App) {
     app.add_plugins((theme::plugin, screens::plugin));
     app.init_resource::<Settings>();
-    app.insert_resource(kit_for(app.world().resource::<UiFonts>(), app.world().resource::<Settings>()));
-    app.add_systems(PreUpdate, (update_kit, save_settings).run_if(resource_changed::<Settings>));
+    app.insert_resource(kit_for(
+        app.world().resource::<UiFonts>(),
+        app.world().resource::<Settings>(),
+    ));
+    app.add_systems(
+        PreUpdate,
+        (update_kit, save_settings).run_if(resource_changed::<Settings>),
+    );
 }
 
 fn kit_for(fonts: &UiFonts, settings: &Settings) -> Kit {
-    Kit { regular: fonts.regular.clone(), bold: fonts.bold.clone(), scale: settings.text_scale, lang: settings.lang }
+    Kit {
+        regular: fonts.regular.clone(),
+        bold: fonts.bold.clone(),
+        scale: settings.text_scale,
+        lang: settings.lang,
+    }
 }
 
 /// Runs before the state transition, so a redrawn screen already uses the new settings.
@@ -46,7 +57,11 @@ fn load_settings() -> Settings {
     std::fs::read(settings_path())
         .ok()
         .and_then(|b| serde_json::from_slice::<SavedSettings>(&b).ok())
-        .map(|s| Settings { lang: s.lang, text_scale: s.text_scale.clamp(0.8, 1.5), fullscreen: s.fullscreen })
+        .map(|s| Settings {
+            lang: s.lang,
+            text_scale: s.text_scale.clamp(0.8, 1.5),
+            fullscreen: s.fullscreen,
+        })
         .unwrap_or_default()
 }
 
@@ -55,7 +70,11 @@ fn save_settings(settings: Res<Settings>, launch: Option<Res<Launch>>) {
     if launch.is_some_and(|l| l.0.script.is_some()) {
         return;
     }
-    let s = SavedSettings { lang: settings.lang, text_scale: settings.text_scale, fullscreen: settings.fullscreen };
+    let s = SavedSettings {
+        lang: settings.lang,
+        text_scale: settings.text_scale,
+        fullscreen: settings.fullscreen,
+    };
     if let Ok(json) = serde_json::to_vec_pretty(&s) {
         let _ = crate::save::write_atomic(&settings_path(), &json);
     }
@@ -77,7 +96,9 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
         } else if library.find(case).is_some() {
             start_key = Some(case.clone());
         } else {
-            return Err(crate::bundled::resolve(case).err().unwrap_or_else(|| format!("no case `{case}`")));
+            return Err(crate::bundled::resolve(case)
+                .err()
+                .unwrap_or_else(|| format!("no case `{case}`")));
         }
     }
     if let Some(dir) = &args.cases
@@ -86,11 +107,15 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
         return Err(format!("--cases {}: not a folder", dir.display()));
     }
     let script = match &args.script {
-        Some(p) => Some(std::fs::read_to_string(p).map_err(|e| format!("cannot read script {}: {e}", p.display()))?),
+        Some(p) => Some(
+            std::fs::read_to_string(p)
+                .map_err(|e| format!("cannot read script {}: {e}", p.display()))?,
+        ),
         None => None,
     };
     if let Some(dir) = &args.screenshots {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     // Any failure inside the engine's window/GPU start-up becomes one clear line, not a trace.
     std::panic::set_hook(Box::new(|info| {
@@ -105,7 +130,10 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
         } else {
             ""
         };
-        eprintln!("error: the game stopped: {}{hint}", msg.lines().next().unwrap_or(""));
+        eprintln!(
+            "error: the game stopped: {}{hint}",
+            msg.lines().next().unwrap_or("")
+        );
         std::process::exit(1);
     }));
 
@@ -124,7 +152,11 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
                 }),
                 ..default()
             })
-            .set(bevy::log::LogPlugin { level: bevy::log::Level::WARN, filter: "wgpu=error,naga=error,bevy_render=error".into(), ..default() }),
+            .set(bevy::log::LogPlugin {
+                level: bevy::log::Level::WARN,
+                filter: "wgpu=error,naga=error,bevy_render=error".into(),
+                ..default()
+            }),
     );
     app.insert_resource(ClearColor(palette::BACKGROUND));
     app.insert_resource(settings);
@@ -134,17 +166,32 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
     app.add_systems(Startup, spawn_camera);
     app.add_plugins(live_reload);
     if let Some(key) = start_key {
-        app.add_systems(Startup, move |mut commands: Commands, library: Res<Library>, launch: Res<Launch>, mut next: ResMut<NextState<Screen>>| {
-            if let Some(entry) = library.find(&key)
-                && let Some(case) = entry.loaded.case.clone()
-            {
-                commands.insert_resource(Deal::start(entry, case, launch.0.seed.unwrap_or(1), launch.0.player.clone()));
-                next.set(Screen::Briefing);
-            }
-        });
+        app.add_systems(
+            Startup,
+            move |mut commands: Commands,
+                  library: Res<Library>,
+                  launch: Res<Launch>,
+                  mut next: ResMut<NextState<Screen>>| {
+                if let Some(entry) = library.find(&key)
+                    && let Some(case) = entry.loaded.case.clone()
+                {
+                    commands.insert_resource(Deal::start(
+                        entry,
+                        case,
+                        launch.0.seed.unwrap_or(1),
+                        launch.0.player.clone(),
+                    ));
+                    next.set(Screen::Briefing);
+                }
+            },
+        );
     }
     if let Some(text) = script {
-        app.add_plugins(crate::automation::plugin(&text, args.screenshots.clone(), args.exit_when_done));
+        app.add_plugins(crate::automation::plugin(
+            &text,
+            args.screenshots.clone(),
+            args.exit_when_done,
+        ));
     }
     #[cfg(feature = "dev")]
     app.add_plugins(crate::dev_tools::plugin);
@@ -190,7 +237,11 @@ fn spawn_overlay(mut commands: Commands) {
         },
         BackgroundColor(Color::srgba(0.35, 0.08, 0.08, 0.95)),
         GlobalZIndex(100),
-        children![(Text::new(""), TextFont::from_font_size(size::SMALL), TextColor(palette::TEXT))],
+        children![(
+            Text::new(""),
+            TextFont::from_font_size(size::SMALL),
+            TextColor(palette::TEXT)
+        )],
     ));
 }
 
@@ -208,8 +259,12 @@ fn poll_cases(
         return;
     }
     watch.timer = 0.0;
-    let Some(dir) = library.folder.clone() else { return };
-    let Ok(rd) = std::fs::read_dir(&dir) else { return };
+    let Some(dir) = library.folder.clone() else {
+        return;
+    };
+    let Ok(rd) = std::fs::read_dir(&dir) else {
+        return;
+    };
     let mut changed = Vec::new();
     for e in rd.flatten() {
         let p = e.path();
@@ -225,7 +280,11 @@ fn poll_cases(
             }
             None => {
                 // First sighting: the library loaded it at start, unless it is new.
-                if !library.entries.iter().any(|x| x.origin == Origin::File(p.clone())) {
+                if !library
+                    .entries
+                    .iter()
+                    .any(|x| x.origin == Origin::File(p.clone()))
+                {
                     changed.push(p.clone());
                 }
                 watch.seen.push((p, mtime));
@@ -238,18 +297,28 @@ fn poll_cases(
     let mut problems = Vec::new();
     for p in &changed {
         library.reload(p);
-        if let Some(e) = library.entries.iter().find(|e| e.origin == Origin::File(p.clone()))
+        if let Some(e) = library
+            .entries
+            .iter()
+            .find(|e| e.origin == Origin::File(p.clone()))
             && let Some(d) = e.loaded.first_error()
         {
             problems.push(d.to_string());
         }
     }
     if let Ok((mut node, children)) = overlay.single_mut() {
-        node.display = if problems.is_empty() { Display::None } else { Display::Flex };
+        node.display = if problems.is_empty() {
+            Display::None
+        } else {
+            Display::Flex
+        };
         if let Some(&child) = children.first()
             && let Ok(mut t) = texts.get_mut(child)
         {
-            t.0 = format!("{}\n(the game keeps the last good version)", problems.join("\n"));
+            t.0 = format!(
+                "{}\n(the game keeps the last good version)",
+                problems.join("\n")
+            );
         }
     }
     if *screen.get() == Screen::CaseSelect {

@@ -33,7 +33,11 @@ pub struct Script {
 #[derive(Resource, Default)]
 struct ShotDone(bool);
 
-pub fn plugin(script: &str, shots: Option<PathBuf>, exit_when_done: bool) -> impl Fn(&mut App) + use<> {
+pub fn plugin(
+    script: &str,
+    shots: Option<PathBuf>,
+    exit_when_done: bool,
+) -> impl Fn(&mut App) + use<> {
     let choices: VecDeque<(usize, String)> = simulate_parse_choices(script).into();
     move |app: &mut App| {
         app.insert_resource(Script {
@@ -51,7 +55,10 @@ pub fn plugin(script: &str, shots: Option<PathBuf>, exit_when_done: bool) -> imp
     }
 }
 
-fn on_enter(mut transitions: MessageReader<StateTransitionEvent<Screen>>, mut script: ResMut<Script>) {
+fn on_enter(
+    mut transitions: MessageReader<StateTransitionEvent<Screen>>,
+    mut script: ResMut<Script>,
+) {
     if transitions.read().last().is_some() {
         script.frames = 0;
         script.acted = false;
@@ -88,7 +95,9 @@ fn drive(
         return;
     }
     let screen = *screen.get();
-    let expert_ready = deal.as_ref().is_none_or(|d| d.expert.lock().map(|e| e.is_some()).unwrap_or(true));
+    let expert_ready = deal
+        .as_ref()
+        .is_none_or(|d| d.expert.lock().map(|e| e.is_some()).unwrap_or(true));
     if screen == Screen::Debrief && !expert_ready {
         return;
     }
@@ -141,11 +150,22 @@ fn drive(
                     Some((e, _)) => press(e, &mut commands),
                     None => {
                         let available = deal.game.available_ids().join(", ");
-                        return fail(format!("script line {line}: choice `{id}` is not available here; available: {available}"), &mut exit);
+                        return fail(
+                            format!(
+                                "script line {line}: choice `{id}` is not available here; available: {available}"
+                            ),
+                            &mut exit,
+                        );
                     }
                 }
             } else {
-                return fail(format!("the script ended before the deal did; available: {}", deal.game.available_ids().join(", ")), &mut exit);
+                return fail(
+                    format!(
+                        "the script ended before the deal did; available: {}",
+                        deal.game.available_ids().join(", ")
+                    ),
+                    &mut exit,
+                );
             }
         }
         Screen::Outcome => {

@@ -6,7 +6,13 @@ use bevy::prelude::*;
 use crate::screens::Screen;
 
 pub fn plugin(app: &mut App) {
-    app.add_systems(Update, (toggle_outlines.run_if(input_just_pressed(KeyCode::F1)), log_transitions));
+    app.add_systems(
+        Update,
+        (
+            toggle_outlines.run_if(input_just_pressed(KeyCode::F1)),
+            log_transitions,
+        ),
+    );
 }
 
 fn toggle_outlines(mut options: ResMut<bevy::ui_render::GlobalUiDebugOptions>) {

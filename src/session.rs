@@ -29,7 +29,11 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { lang: Lang::En, text_scale: 1.0, fullscreen: false }
+        Settings {
+            lang: Lang::En,
+            text_scale: 1.0,
+            fullscreen: false,
+        }
     }
 }
 
@@ -62,7 +66,11 @@ impl Library {
         let mut entries: Vec<Entry> = bundled::BUNDLED
             .iter()
             .zip(bundled::load_all())
-            .map(|((f, _), loaded)| Entry { key: bundled::id_of(f).to_string(), origin: Origin::Bundled, loaded })
+            .map(|((f, _), loaded)| Entry {
+                key: bundled::id_of(f).to_string(),
+                origin: Origin::Bundled,
+                loaded,
+            })
             .collect();
         if let Some(dir) = &folder {
             entries.extend(folder_entries(dir));
@@ -71,7 +79,13 @@ impl Library {
     }
 
     pub fn find(&self, key: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.key == key || e.loaded.case.as_ref().is_some_and(|c| c.case.id == key && e.origin == Origin::Bundled))
+        self.entries.iter().find(|e| {
+            e.key == key
+                || e.loaded
+                    .case
+                    .as_ref()
+                    .is_some_and(|c| c.case.id == key && e.origin == Origin::Bundled)
+        })
     }
 
     /// Re-read one file of the folder (live reload). Keeps the last good version playable.
@@ -88,19 +102,31 @@ impl Library {
                     e.loaded = loaded;
                 }
             }
-            None => self.entries.push(Entry { key, origin: Origin::File(path.to_path_buf()), loaded }),
+            None => self.entries.push(Entry {
+                key,
+                origin: Origin::File(path.to_path_buf()),
+                loaded,
+            }),
         }
     }
 }
 
 fn folder_entries(dir: &std::path::Path) -> Vec<Entry> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "ron")).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                .collect()
+        })
         .unwrap_or_default();
     files.sort();
     files
         .into_iter()
-        .map(|p| Entry { key: p.display().to_string(), origin: Origin::File(p.clone()), loaded: load_path(&p) })
+        .map(|p| Entry {
+            key: p.display().to_string(),
+            origin: Origin::File(p.clone()),
+            loaded: load_path(&p),
+        })
         .collect()
 }
 
@@ -131,7 +157,15 @@ impl Deal {
                 *s = best;
             }
         });
-        Deal { game: Game::new(case, seed), key: entry.key.clone(), hash, player, pending: None, expert, notice: None }
+        Deal {
+            game: Game::new(case, seed),
+            key: entry.key.clone(),
+            hash,
+            player,
+            pending: None,
+            expert,
+            notice: None,
+        }
     }
 
     pub fn case(&self) -> &Compiled {
@@ -168,14 +202,25 @@ impl Deal {
 
     /// Rebuild a deal from a save (replaying its choices).
     pub fn resume(library: &Library, s: &Save) -> Result<Deal, String> {
-        let entry = library.find(&s.case).ok_or_else(|| format!("the saved case `{}` is no longer available", s.case))?;
-        let case = entry.loaded.case.clone().ok_or_else(|| format!("the saved case `{}` has errors now", s.case))?;
+        let entry = library
+            .find(&s.case)
+            .ok_or_else(|| format!("the saved case `{}` is no longer available", s.case))?;
+        let case = entry
+            .loaded
+            .case
+            .clone()
+            .ok_or_else(|| format!("the saved case `{}` has errors now", s.case))?;
         let mut deal = Deal::start(entry, case.clone(), s.seed, s.player.clone());
         if deal.hash != s.case_hash {
-            deal.notice = Some("the case file changed since this save; replaying your moves on the new version".into());
+            deal.notice = Some(
+                "the case file changed since this save; replaying your moves on the new version"
+                    .into(),
+            );
         }
         for id in &s.choices {
-            deal.game.choose(id).map_err(|e| format!("cannot replay the save: {e}"))?;
+            deal.game
+                .choose(id)
+                .map_err(|e| format!("cannot replay the save: {e}"))?;
         }
         Ok(deal)
     }

@@ -83,9 +83,15 @@ pub fn pick(
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    let Ok(CaseButton(key)) = q.get(ev.entity) else { return };
-    let Some(entry) = library.find(key) else { return };
-    let Some(case) = entry.loaded.case.clone() else { return };
+    let Ok(CaseButton(key)) = q.get(ev.entity) else {
+        return;
+    };
+    let Some(entry) = library.find(key) else {
+        return;
+    };
+    let Some(case) = entry.loaded.case.clone() else {
+        return;
+    };
     let seed = launch.0.seed.unwrap_or_else(fresh_seed);
     commands.insert_resource(Deal::start(entry, case, seed, launch.0.player.clone()));
     next.set(Screen::Briefing);
@@ -93,5 +99,8 @@ pub fn pick(
 
 /// A new seed when none was given (shown on the briefing so the game can be replayed).
 fn fresh_seed() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64 % 1_000_000).unwrap_or(1)
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64 % 1_000_000)
+        .unwrap_or(1)
 }

@@ -21,28 +21,61 @@ fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>) {
         SceneKind::Meeting(ids) => ids.iter().filter_map(|id| c.stakeholders.get(id)).collect(),
         _ => Vec::new(),
     };
-    commands.spawn((screen_root(), DespawnOnExit(Screen::Meeting))).with_children(|root| {
-        top_bar(root, &kit, &deal);
-        root.spawn(Node { flex_grow: 1.0, min_height: Val::Px(0.0), padding: UiRect::all(Val::Px(gap::S)), column_gap: Val::Px(gap::S), ..default() })
+    commands
+        .spawn((screen_root(), DespawnOnExit(Screen::Meeting)))
+        .with_children(|root| {
+            top_bar(root, &kit, &deal);
+            root.spawn(Node {
+                flex_grow: 1.0,
+                min_height: Val::Px(0.0),
+                padding: UiRect::all(Val::Px(gap::S)),
+                column_gap: Val::Px(gap::S),
+                ..default()
+            })
             .with_children(|main| {
                 if !present.is_empty() {
-                    main.spawn(panel_with(Node { width: Val::Px(240.0), flex_shrink: 0.0, ..panel_node() }, palette::BORDER)).with_children(|p| {
-                        p.spawn(kit.bold(kit.t("IN THE ROOM", "在场的人"), size::SMALL, palette::ACCENT));
+                    main.spawn(panel_with(
+                        Node {
+                            width: Val::Px(240.0),
+                            flex_shrink: 0.0,
+                            ..panel_node()
+                        },
+                        palette::BORDER,
+                    ))
+                    .with_children(|p| {
+                        p.spawn(kit.bold(
+                            kit.t("IN THE ROOM", "在场的人"),
+                            size::SMALL,
+                            palette::ACCENT,
+                        ));
                         for ix in &present {
                             person_card(p, &kit, &deal, *ix, Val::Percent(100.0));
                         }
                     });
                 }
-                main.spawn(panel_with(Node { flex_grow: 1.0, min_width: Val::Px(0.0), ..panel_node() }, palette::BORDER)).with_children(|p| {
+                main.spawn(panel_with(
+                    Node {
+                        flex_grow: 1.0,
+                        min_width: Val::Px(0.0),
+                        ..panel_node()
+                    },
+                    palette::BORDER,
+                ))
+                .with_children(|p| {
                     p.spawn(kit.heading(kit.c(&scene.title)));
-                    p.spawn(scroll_column(Val::Percent(100.0))).with_children(|talk| {
-                        for t in deal.game.scene_text() {
-                            talk.spawn(kit.text(kit.c(t), size::H2, palette::TEXT));
-                        }
-                        talk.spawn(Node { height: Val::Px(gap::S), flex_shrink: 0.0, ..default() });
-                        choices_or_consequence(talk, &kit, &deal, false);
-                    });
+                    p.spawn(scroll_column(Val::Percent(100.0)))
+                        .with_children(|talk| {
+                            for t in deal.game.scene_text() {
+                                talk.spawn(kit.text(kit.c(t), size::H2, palette::TEXT));
+                            }
+                            talk.spawn(Node {
+                                height: Val::Px(gap::S),
+                                flex_shrink: 0.0,
+                                ..default()
+                            });
+                            choices_or_consequence(talk, &kit, &deal, false);
+                        });
                 });
             });
-    });
+        });
 }

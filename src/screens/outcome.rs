@@ -27,21 +27,45 @@ pub fn outcome_word(kit: &Kit, o: Option<Outcome>) -> &'static str {
 }
 
 /// A labelled 0–100 score bar.
-pub fn score_row(parent: &mut ChildSpawnerCommands, kit: &Kit, label: &str, value: f32, color: Color) {
-    parent.spawn(Node { width: Val::Percent(100.0), ..row() }).with_children(|r| {
-        r.spawn(kit.label(label.to_string(), size::BODY, palette::TEXT, 190.0));
-        r.spawn(Node { flex_grow: 1.0, ..default() }).with_children(|b| {
-            b.spawn(meter_bar(value, 100.0, color));
+pub fn score_row(
+    parent: &mut ChildSpawnerCommands,
+    kit: &Kit,
+    label: &str,
+    value: f32,
+    color: Color,
+) {
+    parent
+        .spawn(Node {
+            width: Val::Percent(100.0),
+            ..row()
+        })
+        .with_children(|r| {
+            r.spawn(kit.label(label.to_string(), size::BODY, palette::TEXT, 190.0));
+            r.spawn(Node {
+                flex_grow: 1.0,
+                ..default()
+            })
+            .with_children(|b| {
+                b.spawn(meter_bar(value, 100.0, color));
+            });
+            r.spawn(kit.label(format!("{value:.0}"), size::BODY, palette::TEXT, 48.0));
         });
-        r.spawn(kit.label(format!("{value:.0}"), size::BODY, palette::TEXT, 48.0));
-    });
 }
 
 /// The headline scores the case gives weight to (a case without an insider decision does
 /// not show an insider score of 0).
-pub fn headline_rows(parent: &mut ChildSpawnerCommands, kit: &Kit, w: &crate::case::model::Weights, s: &crate::scoring::total::Scores) {
+pub fn headline_rows(
+    parent: &mut ChildSpawnerCommands,
+    kit: &Kit,
+    w: &crate::case::model::Weights,
+    s: &crate::scoring::total::Scores,
+) {
     let rows = [
-        (w.burning_issue, kit.t("Burning issue", "燃眉之急"), s.burning_issue),
+        (
+            w.burning_issue,
+            kit.t("Burning issue", "燃眉之急"),
+            s.burning_issue,
+        ),
         (w.insider, kit.t("Insider", "内线"), s.insider),
         (w.sequencing, kit.t("Sequencing", "拜访顺序"), s.sequencing),
         (w.rank, kit.t("Where we rank", "排名判断"), s.rank),
@@ -58,37 +82,65 @@ fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>) {
     let c = deal.case();
     let r = deal.game.result();
     let ending = deal.game.state.ending.map(|e| c.ending(e));
-    commands.spawn((screen_root(), DespawnOnExit(Screen::Outcome))).with_children(|root| {
-        root.spawn(centered_column(900.0)).with_children(|col| {
-            let color = match r.outcome {
-                Some(Outcome::Won) => palette::GOOD,
-                Some(Outcome::Withdrew) => palette::INFO,
-                _ => palette::BAD,
-            };
-            col.spawn(kit.bold(outcome_word(&kit, r.outcome), size::H2, color));
-            if let Some(e) = ending {
-                col.spawn(kit.heading(kit.c(&e.title)));
-                col.spawn(kit.text(kit.c(&e.text), size::H2, palette::TEXT));
-            }
-            col.spawn(Node { height: Val::Px(gap::M), ..default() });
-            col.spawn(kit.bold(format!("{} {:.1} / 100", kit.t("Total", "总分"), r.score.total), size::H1, palette::ACCENT));
-            headline_rows(col, &kit, &c.case.scoring.weights, &r.score);
-            score_row(col, &kit, kit.t("5K intensity", "5K 销售强度"), r.intensity.total() as f32, palette::INFO);
-            col.spawn(kit.text(
-                format!(
-                    "{} {}% · {} {} · {} {}",
-                    kit.t("Funnel", "漏斗"),
-                    r.funnel,
-                    kit.t("spent", "花费"),
-                    super::parts::cost_label(&kit, 0, r.cost.money.max(0) as u32, &c.case.calendar.currency),
-                    r.cost.weeks,
-                    kit.t("weeks", "周")
-                ),
-                size::BODY,
-                palette::TEXT_DIM,
-            ));
-            col.spawn((kit.button(kit.t("See the debrief (Enter)", "查看复盘 (Enter)"), 0), DebriefButton, HotKey(KeyCode::Enter)))
-                .observe(|_: On<Activate>, mut next: ResMut<NextState<Screen>>| next.set(Screen::Debrief));
+    commands
+        .spawn((screen_root(), DespawnOnExit(Screen::Outcome)))
+        .with_children(|root| {
+            root.spawn(centered_column(900.0)).with_children(|col| {
+                let color = match r.outcome {
+                    Some(Outcome::Won) => palette::GOOD,
+                    Some(Outcome::Withdrew) => palette::INFO,
+                    _ => palette::BAD,
+                };
+                col.spawn(kit.bold(outcome_word(&kit, r.outcome), size::H2, color));
+                if let Some(e) = ending {
+                    col.spawn(kit.heading(kit.c(&e.title)));
+                    col.spawn(kit.text(kit.c(&e.text), size::H2, palette::TEXT));
+                }
+                col.spawn(Node {
+                    height: Val::Px(gap::M),
+                    ..default()
+                });
+                col.spawn(kit.bold(
+                    format!("{} {:.1} / 100", kit.t("Total", "总分"), r.score.total),
+                    size::H1,
+                    palette::ACCENT,
+                ));
+                headline_rows(col, &kit, &c.case.scoring.weights, &r.score);
+                score_row(
+                    col,
+                    &kit,
+                    kit.t("5K intensity", "5K 销售强度"),
+                    r.intensity.total() as f32,
+                    palette::INFO,
+                );
+                col.spawn(kit.text(
+                    format!(
+                        "{} {}% · {} {} · {} {}",
+                        kit.t("Funnel", "漏斗"),
+                        r.funnel,
+                        kit.t("spent", "花费"),
+                        super::parts::cost_label(
+                            &kit,
+                            0,
+                            r.cost.money.max(0) as u32,
+                            &c.case.calendar.currency
+                        ),
+                        r.cost.weeks,
+                        kit.t("weeks", "周")
+                    ),
+                    size::BODY,
+                    palette::TEXT_DIM,
+                ));
+                col.spawn((
+                    kit.button(kit.t("See the debrief (Enter)", "查看复盘 (Enter)"), 0),
+                    DebriefButton,
+                    HotKey(KeyCode::Enter),
+                ))
+                .observe(
+                    |_: On<Activate>, mut next: ResMut<NextState<Screen>>| {
+                        next.set(Screen::Debrief)
+                    },
+                );
+            });
         });
-    });
 }

@@ -39,7 +39,9 @@ pub fn choose(
     screen: Res<State<Screen>>,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    let Ok(ChoiceButton(ix)) = buttons.get(ev.entity) else { return };
+    let Ok(ChoiceButton(ix)) = buttons.get(ev.entity) else {
+        return;
+    };
     if deal.pending.is_some() {
         return;
     }
@@ -89,7 +91,11 @@ pub fn top_bar(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
         Lang::En => format!("Week {} / {weeks}", s.week.min(weeks)),
         Lang::Zh => format!("第 {} / {weeks} 周", s.week.min(weeks)),
     };
-    let budget = format!("{} {}", kit.t("Budget left", "剩余预算"), money(s.money_left(c), &c.case.calendar.currency));
+    let budget = format!(
+        "{} {}",
+        kit.t("Budget left", "剩余预算"),
+        money(s.money_left(c), &c.case.calendar.currency)
+    );
     let funnel = format!("{} {}%", kit.t("Funnel", "漏斗"), s.funnel.percent());
     parent
         .spawn((
@@ -104,13 +110,25 @@ pub fn top_bar(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
             BackgroundColor(palette::PANEL),
         ))
         .with_children(|bar| {
-            bar.spawn((kit.bold(kit.c(&c.case.title), size::H2, palette::TEXT), Node { flex_grow: 1.0, ..default() }));
+            bar.spawn((
+                kit.bold(kit.c(&c.case.title), size::H2, palette::TEXT),
+                Node {
+                    flex_grow: 1.0,
+                    ..default()
+                },
+            ));
             bar.spawn(kit.text(week_text, size::BODY, palette::ACCENT));
             bar.spawn(kit.text(budget, size::BODY, palette::TEXT));
             bar.spawn(kit.text(funnel, size::BODY, palette::INFO));
-            bar.spawn(kit.quiet_button(kit.t("中文", "English"), 900)).observe(toggle_language);
-            bar.spawn((kit.quiet_button(kit.t("Menu (Esc)", "菜单 (Esc)"), 901), HotKey(KeyCode::Escape)))
-                .observe(|_: On<Activate>, mut next: ResMut<NextState<Screen>>| next.set(Screen::Title));
+            bar.spawn(kit.quiet_button(kit.t("中文", "English"), 900))
+                .observe(toggle_language);
+            bar.spawn((
+                kit.quiet_button(kit.t("Menu (Esc)", "菜单 (Esc)"), 901),
+                HotKey(KeyCode::Escape),
+            ))
+            .observe(|_: On<Activate>, mut next: ResMut<NextState<Screen>>| {
+                next.set(Screen::Title)
+            });
         });
 }
 
@@ -126,7 +144,12 @@ pub fn toggle_language(
 }
 
 /// The numbered choices of the current scene, or the consequence panel after a move.
-pub fn choices_or_consequence(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal, columns: bool) {
+pub fn choices_or_consequence(
+    parent: &mut ChildSpawnerCommands,
+    kit: &Kit,
+    deal: &Deal,
+    columns: bool,
+) {
     if deal.pending.is_some() {
         consequence(parent, kit, deal);
         return;
@@ -136,7 +159,11 @@ pub fn choices_or_consequence(parent: &mut ChildSpawnerCommands, kit: &Kit, deal
     parent
         .spawn(Node {
             width: Val::Percent(100.0),
-            flex_direction: if columns { FlexDirection::Row } else { FlexDirection::Column },
+            flex_direction: if columns {
+                FlexDirection::Row
+            } else {
+                FlexDirection::Column
+            },
             flex_wrap: FlexWrap::Wrap,
             row_gap: Val::Px(gap::S),
             column_gap: Val::Px(gap::S),
@@ -146,23 +173,33 @@ pub fn choices_or_consequence(parent: &mut ChildSpawnerCommands, kit: &Kit, deal
             for (n, ix) in deal.game.available().into_iter().enumerate() {
                 let ch = c.choice(ix);
                 let cost = cost_label(kit, ch.cost.weeks, ch.cost.money, currency);
-                let label = if cost.is_empty() { kit.c(&ch.label).to_string() } else { format!("{}   [{cost}]", kit.c(&ch.label)) };
-                list.spawn((
-                    Node {
-                        width: if columns { Val::Percent(49.5) } else { Val::Percent(100.0) },
-                        ..default()
+                let label = if cost.is_empty() {
+                    kit.c(&ch.label).to_string()
+                } else {
+                    format!("{}   [{cost}]", kit.c(&ch.label))
+                };
+                list.spawn((Node {
+                    width: if columns {
+                        Val::Percent(49.5)
+                    } else {
+                        Val::Percent(100.0)
                     },
-                ))
-                .with_children(|cell| {
-                    cell.spawn(kit.choice_button(n + 1, &label, n as u32)).insert(ChoiceButton(ix)).observe(choose);
-                });
+                    ..default()
+                },))
+                    .with_children(|cell| {
+                        cell.spawn(kit.choice_button(n + 1, &label, n as u32))
+                            .insert(ChoiceButton(ix))
+                            .observe(choose);
+                    });
             }
         });
 }
 
 /// What the last move did: reply, revelations, mood changes, score changes, teaching note.
 pub fn consequence(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
-    let Some(m) = deal.pending.as_ref() else { return };
+    let Some(m) = deal.pending.as_ref() else {
+        return;
+    };
     let c = deal.case();
     parent
         .spawn(crate::theme::widget::panel_with(
@@ -174,47 +211,101 @@ pub fn consequence(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
             palette::ACCENT,
         ))
         .with_children(|p| {
-            p.spawn(kit.bold(format!("› {}", kit.c(&m.label)), size::BODY, palette::ACCENT));
+            p.spawn(kit.bold(
+                format!("› {}", kit.c(&m.label)),
+                size::BODY,
+                palette::ACCENT,
+            ));
             if !m.reply.is_empty() {
                 p.spawn(kit.body(kit.c(&m.reply)));
             }
             for f in &m.learned {
                 if let Some(i) = c.facts.get(f) {
-                    p.spawn(kit.text(format!("＋ {} {}", kit.t("Noted:", "记下："), kit.c(&c.case.facts[i as usize].text)), size::SMALL, palette::INFO));
+                    p.spawn(kit.text(
+                        format!(
+                            "＋ {} {}",
+                            kit.t("Noted:", "记下："),
+                            kit.c(&c.case.facts[i as usize].text)
+                        ),
+                        size::SMALL,
+                        palette::INFO,
+                    ));
                 }
             }
             for who in &m.revealed {
                 if let Some(i) = c.stakeholders.get(who) {
                     let s = c.stakeholder(i);
-                    p.spawn(kit.text(format!("＋ {} {} · {}", kit.t("New on the map:", "新人物："), kit.c(&s.name), kit.c(&s.title)), size::SMALL, palette::INFO));
+                    p.spawn(kit.text(
+                        format!(
+                            "＋ {} {} · {}",
+                            kit.t("New on the map:", "新人物："),
+                            kit.c(&s.name),
+                            kit.c(&s.title)
+                        ),
+                        size::SMALL,
+                        palette::INFO,
+                    ));
                 }
             }
             for (who, from, to) in &m.moods {
                 if let Some(i) = c.stakeholders.get(who) {
-                    let color = if to > from { palette::GOOD } else { palette::BAD };
+                    let color = if to > from {
+                        palette::GOOD
+                    } else {
+                        palette::BAD
+                    };
                     p.spawn(kit.text(
-                        format!("{} {} → {}", kit.c(&c.stakeholder(i).name), kit.c(&from.name()), kit.c(&to.name())),
+                        format!(
+                            "{} {} → {}",
+                            kit.c(&c.stakeholder(i).name),
+                            kit.c(&from.name()),
+                            kit.c(&to.name())
+                        ),
                         size::SMALL,
                         color,
                     ));
                 }
             }
             for d in &m.deltas {
-                let color = if d.points >= 0 { palette::GOOD } else { palette::BAD };
-                let note = if d.note == m.note { String::new() } else { format!(" — {}", kit.c(&d.note)) };
-                p.spawn(kit.text(format!("{:+} {}{note}", d.points, kind_name(d.kind, kit.lang)), size::SMALL, color));
+                let color = if d.points >= 0 {
+                    palette::GOOD
+                } else {
+                    palette::BAD
+                };
+                let note = if d.note == m.note {
+                    String::new()
+                } else {
+                    format!(" — {}", kit.c(&d.note))
+                };
+                p.spawn(kit.text(
+                    format!("{:+} {}{note}", d.points, kind_name(d.kind, kit.lang)),
+                    size::SMALL,
+                    color,
+                ));
             }
             if !m.note.is_empty() {
-                p.spawn(kit.text(format!("{} {}", kit.t("Coach:", "教练点评："), kit.c(&m.note)), size::BODY, palette::TEXT_DIM));
+                p.spawn(kit.text(
+                    format!("{} {}", kit.t("Coach:", "教练点评："), kit.c(&m.note)),
+                    size::BODY,
+                    palette::TEXT_DIM,
+                ));
             }
             for n in &m.news {
-                p.spawn(kit.text(format!("{} {}", kit.t("News:", "消息："), kit.c(n)), size::SMALL, palette::ACCENT));
+                p.spawn(kit.text(
+                    format!("{} {}", kit.t("News:", "消息："), kit.c(n)),
+                    size::SMALL,
+                    palette::ACCENT,
+                ));
             }
             if let Some(notice) = &deal.notice {
                 p.spawn(kit.text(notice.clone(), size::SMALL, palette::BAD));
             }
-            p.spawn((kit.button(kit.t("Continue (Enter)", "继续 (Enter)"), 0), ContinueButton, HotKey(KeyCode::Enter)))
-                .observe(continue_on);
+            p.spawn((
+                kit.button(kit.t("Continue (Enter)", "继续 (Enter)"), 0),
+                ContinueButton,
+                HotKey(KeyCode::Enter),
+            ))
+            .observe(continue_on);
         });
 }
 
@@ -265,24 +356,53 @@ pub fn person_card(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal, ix
                 border_radius: BorderRadius::all(Val::Px(6.0)),
                 ..default()
             },
-            BackgroundColor(if known { palette::PANEL_RAISED } else { palette::PANEL }),
+            BackgroundColor(if known {
+                palette::PANEL_RAISED
+            } else {
+                palette::PANEL
+            }),
             BorderColor::all(border),
         ))
         .with_children(|card| {
             if !known {
                 card.spawn(kit.text("?", size::H2, palette::BORDER));
-                card.spawn(kit.text(kit.t("someone you have not found yet", "尚未发现的人"), size::SMALL, palette::BORDER));
+                card.spawn(kit.text(
+                    kit.t("someone you have not found yet", "尚未发现的人"),
+                    size::SMALL,
+                    palette::BORDER,
+                ));
                 return;
             }
-            let insider = if s.insider == Some(ix) { kit.t("  ◆ insider", "  ◆ 内线") } else { "" };
-            card.spawn(kit.bold(format!("{}{insider}", kit.c(&p.name)), size::BODY, palette::TEXT));
+            let insider = if s.insider == Some(ix) {
+                kit.t("  ◆ insider", "  ◆ 内线")
+            } else {
+                ""
+            };
+            card.spawn(kit.bold(
+                format!("{}{insider}", kit.c(&p.name)),
+                size::BODY,
+                palette::TEXT,
+            ));
             card.spawn(kit.text(kit.c(&p.title), size::SMALL, palette::TEXT_DIM));
             if met {
-                let stars: String = "★".repeat(s.influence[ix as usize] as usize) + &"☆".repeat(5 - s.influence[ix as usize].min(5) as usize);
-                card.spawn(kit.text(format!("{} · {stars}", role_name(p.role, kit.lang)), size::SMALL, palette::INFO));
-                card.spawn(kit.text(mood_word(kit, attitude), size::SMALL, palette::attitude(attitude)));
+                let stars: String = "★".repeat(s.influence[ix as usize] as usize)
+                    + &"☆".repeat(5 - s.influence[ix as usize].min(5) as usize);
+                card.spawn(kit.text(
+                    format!("{} · {stars}", role_name(p.role, kit.lang)),
+                    size::SMALL,
+                    palette::INFO,
+                ));
+                card.spawn(kit.text(
+                    mood_word(kit, attitude),
+                    size::SMALL,
+                    palette::attitude(attitude),
+                ));
             } else {
-                card.spawn(kit.text(kit.t("not met yet", "尚未见面"), size::SMALL, palette::TEXT_DIM));
+                card.spawn(kit.text(
+                    kit.t("not met yet", "尚未见面"),
+                    size::SMALL,
+                    palette::TEXT_DIM,
+                ));
             }
         });
 }
@@ -303,19 +423,39 @@ pub fn titled_panel(title: &str, kit: &Kit) -> impl Bundle {
 pub fn deal_health(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
     let s = &deal.game.state;
     let values = s.intensity.as_array();
-    parent.spawn(kit.bold(kit.t("DEAL HEALTH", "商机健康度"), size::SMALL, palette::ACCENT));
+    parent.spawn(kit.bold(
+        kit.t("DEAL HEALTH", "商机健康度"),
+        size::SMALL,
+        palette::ACCENT,
+    ));
     parent.spawn(kit.text(
         format!("{} · {}%", kit.c(&s.funnel.name()), s.funnel.percent()),
         size::SMALL,
         palette::INFO,
     ));
-    for (i, (en, zh)) in crate::scoring::intensity::Intensity::NAMES.iter().enumerate() {
+    for (i, (en, zh)) in crate::scoring::intensity::Intensity::NAMES
+        .iter()
+        .enumerate()
+    {
         parent.spawn(row()).with_children(|r| {
             r.spawn(kit.label(kit.t(en, zh), size::SMALL, palette::TEXT, 64.0));
-            r.spawn(Node { flex_grow: 1.0, ..default() }).with_children(|b| {
-                b.spawn(crate::theme::widget::meter_bar(values[i] as f32, 20.0, palette::ACCENT));
+            r.spawn(Node {
+                flex_grow: 1.0,
+                ..default()
+            })
+            .with_children(|b| {
+                b.spawn(crate::theme::widget::meter_bar(
+                    values[i] as f32,
+                    20.0,
+                    palette::ACCENT,
+                ));
             });
-            r.spawn(kit.label(format!("{}", values[i]), size::SMALL, palette::TEXT_DIM, 24.0));
+            r.spawn(kit.label(
+                format!("{}", values[i]),
+                size::SMALL,
+                palette::TEXT_DIM,
+                24.0,
+            ));
         });
     }
 }
@@ -327,13 +467,34 @@ pub fn competitors(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
     if c.case.competitors.is_empty() {
         return;
     }
-    parent.spawn(kit.bold(kit.t("COMPETITORS", "竞争对手"), size::SMALL, palette::ACCENT));
+    parent.spawn(kit.bold(
+        kit.t("COMPETITORS", "竞争对手"),
+        size::SMALL,
+        palette::ACCENT,
+    ));
     for (i, k) in c.case.competitors.iter().enumerate() {
         let out = s.eliminated.get(i as Ix);
         parent.spawn(row()).with_children(|r| {
-            let name = if out { format!("{} ✗", kit.c(&k.name)) } else { kit.c(&k.name).to_string() };
-            r.spawn(kit.label(name, size::SMALL, if out { palette::TEXT_DIM } else { palette::TEXT }, 110.0));
-            r.spawn(Node { flex_grow: 1.0, ..default() }).with_children(|b| {
+            let name = if out {
+                format!("{} ✗", kit.c(&k.name))
+            } else {
+                kit.c(&k.name).to_string()
+            };
+            r.spawn(kit.label(
+                name,
+                size::SMALL,
+                if out {
+                    palette::TEXT_DIM
+                } else {
+                    palette::TEXT
+                },
+                110.0,
+            ));
+            r.spawn(Node {
+                flex_grow: 1.0,
+                ..default()
+            })
+            .with_children(|b| {
                 let v = if out { 0.0 } else { s.competitors[i] as f32 };
                 b.spawn(crate::theme::widget::meter_bar(v, 10.0, palette::BAD));
             });

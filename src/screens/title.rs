@@ -31,8 +31,13 @@ fn spawn(mut commands: Commands, kit: Res<Kit>, mut notice: ResMut<TitleNotice>)
         Ok(s) => Some(s),
         Err(SaveError::Missing) => None,
         Err(e) => {
-            let moved = save::set_aside(&path).map(|p| p.display().to_string()).unwrap_or_default();
-            notice.0 = Some(format!("{e}. {} {moved}", kit.t("It was moved aside to", "已移至")));
+            let moved = save::set_aside(&path)
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            notice.0 = Some(format!(
+                "{e}. {} {moved}",
+                kit.t("It was moved aside to", "已移至")
+            ));
             None
         }
     };
@@ -84,7 +89,6 @@ fn continue_save(
     _: On<Activate>,
     mut commands: Commands,
     library: Res<Library>,
-    mut settings: ResMut<Settings>,
     mut notice: ResMut<TitleNotice>,
     mut next: ResMut<NextState<Screen>>,
 ) {
@@ -98,7 +102,6 @@ fn continue_save(
     };
     match Deal::resume(&library, &s) {
         Ok(deal) => {
-            settings.lang = s.lang;
             next.set(screen_for(&deal));
             commands.insert_resource(deal);
         }

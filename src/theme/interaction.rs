@@ -40,7 +40,14 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Focused>();
     app.add_systems(
         Update,
-        (press_on_release, colour_buttons, keyboard_focus, hot_keys, show_focus).chain(),
+        (
+            press_on_release,
+            colour_buttons,
+            keyboard_focus,
+            hot_keys,
+            show_focus,
+        )
+            .chain(),
     );
 }
 
@@ -67,7 +74,9 @@ impl Default for PreviousInteraction {
     }
 }
 
-fn colour_buttons(mut q: Query<(&Interaction, &ButtonColors, &mut BackgroundColor), Changed<Interaction>>) {
+fn colour_buttons(
+    mut q: Query<(&Interaction, &ButtonColors, &mut BackgroundColor), Changed<Interaction>>,
+) {
     for (i, colors, mut bg) in &mut q {
         bg.0 = match i {
             Interaction::Pressed => colors.pressed,
@@ -83,14 +92,19 @@ fn keyboard_focus(
     mut focused: ResMut<Focused>,
     mut commands: Commands,
 ) {
-    let mut order: Vec<(FocusOrder, Entity)> =
-        q.iter().filter(|(_, _, v)| v.get()).map(|(e, o, _)| (*o, e)).collect();
+    let mut order: Vec<(FocusOrder, Entity)> = q
+        .iter()
+        .filter(|(_, _, v)| v.get())
+        .map(|(e, o, _)| (*o, e))
+        .collect();
     order.sort();
     if order.is_empty() {
         focused.0 = None;
         return;
     }
-    let current = focused.0.and_then(|f| order.iter().position(|(_, e)| *e == f));
+    let current = focused
+        .0
+        .and_then(|f| order.iter().position(|(_, e)| *e == f));
     let shift = keys.pressed(KeyCode::ShiftLeft) || keys.pressed(KeyCode::ShiftRight);
     let forward = (keys.just_pressed(KeyCode::Tab) && !shift)
         || keys.just_pressed(KeyCode::ArrowDown)
@@ -106,14 +120,20 @@ fn keyboard_focus(
     } else if current.is_none() && focused.0.is_some() {
         focused.0 = None;
     }
-    if (keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::NumpadEnter) || keys.just_pressed(KeyCode::Space))
+    if (keys.just_pressed(KeyCode::Enter)
+        || keys.just_pressed(KeyCode::NumpadEnter)
+        || keys.just_pressed(KeyCode::Space))
         && let Some(entity) = focused.0
     {
         commands.trigger(Activate { entity });
     }
 }
 
-fn hot_keys(keys: Res<ButtonInput<KeyCode>>, q: Query<(Entity, &HotKey, &InheritedVisibility)>, mut commands: Commands) {
+fn hot_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    q: Query<(Entity, &HotKey, &InheritedVisibility)>,
+    mut commands: Commands,
+) {
     for (entity, key, vis) in &q {
         if vis.get() && keys.just_pressed(key.0) {
             commands.trigger(Activate { entity });
@@ -128,6 +148,10 @@ fn show_focus(focused: Res<Focused>, mut q: Query<(Entity, &mut Outline), With<F
         return;
     }
     for (e, mut outline) in &mut q {
-        outline.color = if Some(e) == focused.0 { palette::FOCUS } else { Color::NONE };
+        outline.color = if Some(e) == focused.0 {
+            palette::FOCUS
+        } else {
+            Color::NONE
+        };
     }
 }

@@ -47,23 +47,46 @@ impl Kit {
     }
 
     pub fn font(&self, px: f32, bold: bool) -> TextFont {
-        TextFont::from_font_size(px * self.scale).with_font(if bold { self.bold.clone() } else { self.regular.clone() })
+        TextFont::from_font_size(px * self.scale).with_font(if bold {
+            self.bold.clone()
+        } else {
+            self.regular.clone()
+        })
     }
 
     /// Wrapping text of the given size and colour.
     pub fn text(&self, s: impl Into<String>, px: f32, color: Color) -> impl Bundle {
-        (Text::new(s), self.font(px, false), TextColor(color), TextLayout::default())
+        (
+            Text::new(s),
+            self.font(px, false),
+            TextColor(color),
+            TextLayout::default(),
+        )
     }
 
     pub fn bold(&self, s: impl Into<String>, px: f32, color: Color) -> impl Bundle {
-        (Text::new(s), self.font(px, true), TextColor(color), TextLayout::default())
+        (
+            Text::new(s),
+            self.font(px, true),
+            TextColor(color),
+            TextLayout::default(),
+        )
     }
 
     /// A short one-line label (never wraps; for rows of label + bar).
     pub fn label(&self, s: impl Into<String>, px: f32, color: Color, width: f32) -> impl Bundle {
         (
-            Node { width: Val::Px(width * self.scale), flex_shrink: 0.0, ..default() },
-            children![(Text::new(s), self.font(px, false), TextColor(color), TextLayout::no_wrap())],
+            Node {
+                width: Val::Px(width * self.scale),
+                flex_shrink: 0.0,
+                ..default()
+            },
+            children![(
+                Text::new(s),
+                self.font(px, false),
+                TextColor(color),
+                TextLayout::no_wrap()
+            )],
         )
     }
 
@@ -96,8 +119,18 @@ impl Kit {
         self.button_styled(label, order, palette::BUTTON, Val::Percent(100.0))
     }
 
-    fn button_styled(&self, label: impl Into<String>, order: u32, idle: Color, width: Val) -> impl Bundle {
-        let hover = if idle == palette::BUTTON { palette::BUTTON_HOVER } else { palette::PANEL_RAISED };
+    fn button_styled(
+        &self,
+        label: impl Into<String>,
+        order: u32,
+        idle: Color,
+        width: Val,
+    ) -> impl Bundle {
+        let hover = if idle == palette::BUTTON {
+            palette::BUTTON_HOVER
+        } else {
+            palette::PANEL_RAISED
+        };
         (
             Button,
             Node {
@@ -109,9 +142,17 @@ impl Kit {
                 ..default()
             },
             BackgroundColor(idle),
-            ButtonColors { idle, hover, pressed: palette::BUTTON_PRESSED },
+            ButtonColors {
+                idle,
+                hover,
+                pressed: palette::BUTTON_PRESSED,
+            },
             PreviousInteraction::default(),
-            Outline { width: Val::Px(2.0), offset: Val::Px(1.0), color: Color::NONE },
+            Outline {
+                width: Val::Px(2.0),
+                offset: Val::Px(1.0),
+                color: Color::NONE,
+            },
             FocusOrder(order),
             children![self.text(label, size::BODY, palette::TEXT)],
         )
@@ -176,12 +217,20 @@ pub fn panel() -> impl Bundle {
 
 /// A panel with its own layout and border colour.
 pub fn panel_with(node: Node, border: Color) -> impl Bundle {
-    (node, BackgroundColor(palette::PANEL), BorderColor::all(border))
+    (
+        node,
+        BackgroundColor(palette::PANEL),
+        BorderColor::all(border),
+    )
 }
 
 /// A horizontal meter: `value` out of `max`, as a filled bar.
 pub fn meter_bar(value: f32, max: f32, color: Color) -> impl Bundle {
-    let pct = if max > 0.0 { (value / max).clamp(0.0, 1.0) * 100.0 } else { 0.0 };
+    let pct = if max > 0.0 {
+        (value / max).clamp(0.0, 1.0) * 100.0
+    } else {
+        0.0
+    };
     (
         Node {
             width: Val::Percent(100.0),
