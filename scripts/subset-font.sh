@@ -66,3 +66,21 @@ print(f"{sys.argv[1]}: {os.path.getsize(sys.argv[1])} bytes, "
       f"family '{f['name'].getDebugName(1)}' weight {f['OS/2'].usWeightClass}")
 PY
 done
+
+# The validator checks case texts against this list (src/case/font.rs embeds it).
+python3 - "$out_dir/NotoSansSC-Subset-Regular.otf" "$out_dir/coverage.txt" <<'PY'
+import sys
+from fontTools.ttLib import TTFont
+cps = sorted(TTFont(sys.argv[1]).getBestCmap())
+ranges = []
+for c in cps:
+    if ranges and c == ranges[-1][1] + 1:
+        ranges[-1][1] = c
+    else:
+        ranges.append([c, c])
+with open(sys.argv[2], "w") as o:
+    o.write("# Code points covered by NotoSansSC-Subset-Regular.otf, as hex ranges (made by scripts/subset-font.sh).\n")
+    for a, b in ranges:
+        o.write(f"{a:x}-{b:x}\n" if a != b else f"{a:x}\n")
+print(f"{sys.argv[2]}: {len(ranges)} ranges")
+PY

@@ -80,8 +80,26 @@ fn save_settings(settings: Res<Settings>, launch: Option<Res<Launch>>) {
     }
 }
 
+#[derive(Resource)]
+struct Started(std::time::Instant);
+
+/// For `scripts/measure-startup.sh`: with `DEALCRAFT_FIRST_FRAME=1`, print the time to the first
+/// complete frame of the title screen and quit (frames 1–2 present black under lavapipe).
+fn report_first_frame(
+    started: Res<Started>,
+    mut frames: Local<u32>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    *frames += 1;
+    if *frames == 3 && std::env::var_os("DEALCRAFT_FIRST_FRAME").is_some() {
+        println!("first-frame-ms {}", started.0.elapsed().as_millis());
+        exit.write(AppExit::Success);
+    }
+}
+
 /// `dealcraft play`.
 pub fn run(args: PlayArgs) -> Result<(), String> {
+    let started = Started(std::time::Instant::now());
     if cfg!(target_os = "linux") && std::env::var_os("DISPLAY").is_none() {
         return Err("no display: DISPLAY is not set. Run the game on a desktop, or headless with `xvfb-run -a dealcraft …`".into());
     }
@@ -159,6 +177,8 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
             }),
     );
     app.insert_resource(ClearColor(palette::BACKGROUND));
+    app.insert_resource(started);
+    app.add_systems(Last, report_first_frame);
     app.insert_resource(settings);
     app.add_plugins(game_plugin);
     app.insert_resource(library);

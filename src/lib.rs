@@ -9,6 +9,7 @@ pub mod case;
 pub mod cli;
 pub mod engine;
 pub mod report;
+pub mod results;
 pub mod save;
 pub mod scoring;
 

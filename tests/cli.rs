@@ -329,3 +329,17 @@ fn usage_errors_exit_2() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("Bundled cases"));
 }
+
+#[test]
+fn characters_outside_the_font_are_located() {
+    let odd = TUTORIAL.replacen("林华看起来很累。", "林华看起来很累犇。", 1);
+    let p = scratch("font.ron", odd.as_bytes());
+    let out = dealcraft(&["validate", "--json", p.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "a warning, not an error");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "W109");
+    assert!(d["message"].as_str().unwrap().contains("U+729F"));
+    let line = odd.lines().position(|l| l.contains('犇')).unwrap() + 1;
+    assert_eq!(d["line"], line);
+}

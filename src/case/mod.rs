@@ -1,6 +1,7 @@
 //! Cases: the model, loading from RON, validation with located diagnostics.
 
 pub mod diagnostic;
+pub mod font;
 pub mod load;
 pub mod locate;
 pub mod model;

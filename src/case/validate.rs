@@ -108,6 +108,7 @@ pub fn validate(case: &Case, src: &str, file: &str) -> Vec<Diagnostic> {
     check_flow(&mut ck, case, &names);
     check_scoring(&mut ck, case);
     check_texts(&mut ck, case);
+    check_font(&mut ck);
     ck.out.sort_by_key(|d| (d.severity, d.line, d.column));
     ck.out
 }
@@ -795,6 +796,18 @@ fn check_scoring(ck: &mut Checker, case: &Case) {
                 );
             }
         }
+    }
+}
+
+/// Characters the bundled font cannot draw would show as boxes in the game.
+fn check_font(ck: &mut Checker) {
+    for (c, offset) in super::font::uncovered_in_strings(ck.loc.src) {
+        ck.warn(
+            "W109",
+            (offset, c.len_utf8()),
+            format!("the character `{c}` (U+{:04X}) is not in the game's font; it will show as a box", c as u32),
+            Some("use a common character instead (the font covers GB2312 Chinese, Latin-1 and common symbols)".into()),
+        );
     }
 }
 

@@ -60,7 +60,7 @@ fn spawn(mut commands: Commands, kit: Res<Kit>, library: Res<Library>) {
                                 }
                             }
                             None => {
-                                p.spawn(kit.bold(format!("{}  ✗ {}", e.key, kit.t("cannot be played", "无法运行")), size::BODY, palette::BAD));
+                                p.spawn(kit.bold(format!("{}  × {}", e.key, kit.t("cannot be played", "无法运行")), size::BODY, palette::BAD));
                                 for d in e.loaded.diagnostics.iter().filter(|d| d.is_error()).take(3) {
                                     p.spawn(kit.text(d.to_string(), size::SMALL, palette::BAD));
                                 }

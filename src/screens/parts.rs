@@ -476,7 +476,7 @@ pub fn competitors(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
         let out = s.eliminated.get(i as Ix);
         parent.spawn(row()).with_children(|r| {
             let name = if out {
-                format!("{} ✗", kit.c(&k.name))
+                format!("{} ×", kit.c(&k.name))
             } else {
                 kit.c(&k.name).to_string()
             };

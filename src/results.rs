@@ -1,0 +1,421 @@
+//! Results files: one JSON file per finished run, for the instructor's class report.
+//!
+//! Pure code (no Bevy): the game and `dealcraft simulate` both build a [`ResultsFile`] from a
+//! finished [`Game`] with [`build`] and write it with [`write_results`] (atomically, never over
+//! another run's file). `dealcraft report` reads a folder of them with [`load_dir`], which
+//! skips malformed, foreign and future-version files with a reason instead of failing.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::explore::{DEFAULT_STATE_CAP, explore};
+use crate::case::model::Outcome;
+use crate::case::text::{Lang, Text};
+use crate::engine::game::{Delta, Game, RunResult};
+use crate::save;
+use crate::scoring::intensity::Intensity;
+use crate::scoring::total::Scores;
+
+pub const RESULTS_VERSION: u32 = 1;
+
+/// A results file is a few hundred kilobytes at most; larger files in the folder are refused.
+pub const MAX_RESULTS_BYTES: u64 = 16 * 1024 * 1024;
+
+/// One finished run, as written to the results folder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultsFile {
+    pub version: u32,
+    pub player: String,
+    /// The case's id (as in the case file).
+    pub case: String,
+    pub case_title: Text,
+    /// [`save::content_hash`] of the case text: runs of a changed case are not comparable.
+    pub case_hash: String,
+    pub seed: u64,
+    /// The language the trainee played in.
+    pub lang: Lang,
+    /// RFC 3339, UTC, e.g. `2026-03-21T09:05:03Z`.
+    pub started: String,
+    pub ended: String,
+    /// The case's currency sign, for money spent.
+    #[serde(default)]
+    pub currency: String,
+    /// Every move with its score changes, the scores, the 5K meters, the outcome.
+    pub result: RunResult,
+    /// The best line for this case and seed, for the debrief (None if the case has no ending
+    /// reachable within the exploration cap).
+    #[serde(default)]
+    pub expert: Option<ExpertLine>,
+}
+
+/// The best line of a case for one seed (from [`explore`]), replayed so that every step has its
+/// label and score changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExpertLine {
+    /// False when the exploration stopped at its state cap: the best line *found*.
+    pub exhaustive: bool,
+    pub outcome: Option<Outcome>,
+    pub ending: Option<String>,
+    pub score: Scores,
+    pub intensity: Intensity,
+    pub steps: Vec<LineStep>,
+}
+
+/// One step of a line: the choice, its label and what it scored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineStep {
+    pub choice: String,
+    pub label: Text,
+    pub deltas: Vec<Delta>,
+}
+
+/// `--results DIR`, else `<data dir>/results`.
+pub fn results_dir(arg: Option<&Path>) -> PathBuf {
+    match arg {
+        Some(d) => d.to_path_buf(),
+        None => save::data_dir().join("results"),
+    }
+}
+
+/// The expert line for `game`'s case and seed.
+pub fn expert_line(game: &Game) -> Option<ExpertLine> {
+    let ex = explore(&game.case, game.state.seed, DEFAULT_STATE_CAP);
+    let best = ex.best?;
+    let replayed = Game::replay(
+        game.case.clone(),
+        game.state.seed,
+        best.line.iter().map(String::as_str),
+    )
+    .ok()?;
+    let r = replayed.result();
+    Some(ExpertLine {
+        exhaustive: ex.exhaustive,
+        outcome: r.outcome,
+        ending: r.ending,
+        score: r.score,
+        intensity: r.intensity,
+        steps: r
+            .moves
+            .into_iter()
+            .map(|m| LineStep {
+                choice: m.choice,
+                label: m.label,
+                deltas: m.deltas,
+            })
+            .collect(),
+    })
+}
+
+/// The results file of a finished (or abandoned) game, ended now.
+pub fn build(
+    game: &Game,
+    case_hash: &str,
+    player: &str,
+    lang: Lang,
+    started: SystemTime,
+) -> ResultsFile {
+    build_at(game, case_hash, player, lang, started, SystemTime::now())
+}
+
+/// [`build`] with an explicit end time.
+pub fn build_at(
+    game: &Game,
+    case_hash: &str,
+    player: &str,
+    lang: Lang,
+    started: SystemTime,
+    ended: SystemTime,
+) -> ResultsFile {
+    let case = &game.case.case;
+    let player = player.trim();
+    ResultsFile {
+        version: RESULTS_VERSION,
+        player: if player.is_empty() {
+            "anonymous".into()
+        } else {
+            player.into()
+        },
+        case: case.id.clone(),
+        case_title: case.title.clone(),
+        case_hash: case_hash.into(),
+        seed: game.state.seed,
+        lang,
+        started: rfc3339(started),
+        ended: rfc3339(ended),
+        currency: case.calendar.currency.clone(),
+        result: game.result(),
+        expert: expert_line(game),
+    }
+}
+
+/// Letters and digits (any script) kept, everything else one `-`; never empty, at most 40 chars.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for ch in s.chars() {
+        if ch.is_alphanumeric() {
+            out.extend(ch.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.chars().count() >= 40 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "x".into() } else { out }
+}
+
+/// The file name of a run: `{case}-{player}-{seed}-{ended, compact}.json`.
+pub fn file_name(r: &ResultsFile, counter: u32) -> String {
+    let stamp: String = r
+        .ended
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let n = if counter > 1 {
+        format!("-{counter}")
+    } else {
+        String::new()
+    };
+    format!(
+        "{}-{}-{}-{stamp}{n}.json",
+        slug(&r.case),
+        slug(&r.player),
+        r.seed
+    )
+}
+
+/// Write `r` into `dir` (created if needed) under a new name; returns the path written.
+///
+/// Atomic (temp file, fsync, rename) and never over an existing file: the name is reserved with
+/// an exclusive create first, and a counter is added if it is taken. On failure nothing is left
+/// behind.
+pub fn write_results(dir: &Path, r: &ResultsFile) -> io::Result<PathBuf> {
+    let json = serde_json::to_vec_pretty(r).map_err(io::Error::other)?;
+    fs::create_dir_all(dir)?;
+    for counter in 1..10_000 {
+        let path = dir.join(file_name(r, counter));
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+        return match save::write_atomic(&path, &json) {
+            Ok(()) => Ok(path),
+            Err(e) => {
+                let _ = fs::remove_file(&path);
+                Err(e)
+            }
+        };
+    }
+    Err(io::Error::other(
+        "too many results files with the same name",
+    ))
+}
+
+/// Why a file in the results folder was not read.
+pub type Skipped = (PathBuf, String);
+
+/// Every results file in `dir` (and its subfolders), in path order, and every other file with
+/// the reason it was skipped. Only an unreadable `dir` itself is an error.
+pub fn load_dir(dir: &Path) -> io::Result<(Vec<(PathBuf, ResultsFile)>, Vec<Skipped>)> {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    collect(dir, &mut files, &mut skipped, 0)?;
+    files.sort();
+    let mut runs: Vec<(PathBuf, ResultsFile)> = Vec::new();
+    for path in files {
+        match read_results(&path) {
+            Ok(r) => {
+                let same = runs.iter().find(|(_, o)| {
+                    o.case == r.case
+                        && o.player == r.player
+                        && o.seed == r.seed
+                        && o.started == r.started
+                        && o.ended == r.ended
+                        && o.result == r.result
+                });
+                match same {
+                    Some((p, _)) => {
+                        let why = format!("the same run as {} (a copy)", p.display());
+                        skipped.push((path, why))
+                    }
+                    None => runs.push((path, r)),
+                }
+            }
+            Err(why) => skipped.push((path, why)),
+        }
+    }
+    skipped.sort();
+    Ok((runs, skipped))
+}
+
+/// Files under `dir`, 8 folders deep at most (a link loop ends there). A subfolder that cannot
+/// be listed is skipped with its reason; only `dir` itself must be readable.
+fn collect(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    skipped: &mut Vec<Skipped>,
+    depth: usize,
+) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let path = match entry {
+            Ok(e) => e.path(),
+            Err(e) => {
+                skipped.push((dir.to_path_buf(), format!("cannot list: {e}")));
+                continue;
+            }
+        };
+        if path.is_dir() {
+            if depth >= 8 {
+                skipped.push((path, "folder nested too deep".into()));
+            } else if let Err(e) = collect(&path, files, skipped, depth + 1) {
+                skipped.push((path, format!("cannot list this folder: {e}")));
+            }
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Read one results file; the error is a reason for the skipped list.
+pub fn read_results(path: &Path) -> Result<ResultsFile, String> {
+    let is_json = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if !is_json {
+        return Err("not a .json file".into());
+    }
+    let size = fs::metadata(path)
+        .map_err(|e| format!("cannot read: {e}"))?
+        .len();
+    if size > MAX_RESULTS_BYTES {
+        return Err(format!(
+            "too large for a results file ({size} bytes; the limit is {MAX_RESULTS_BYTES})"
+        ));
+    }
+    let bytes = fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.is_empty() {
+        return Err("empty file".into());
+    }
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| format!("not valid JSON: {e}"))?;
+    let Some(obj) = value.as_object() else {
+        return Err("not a Dealcraft results file (not a JSON object)".into());
+    };
+    if obj.contains_key("choices") && obj.contains_key("version") && !obj.contains_key("result") {
+        return Err("a Dealcraft autosave, not a results file".into());
+    }
+    let (Some(version), true) = (obj.get("version"), obj.contains_key("result")) else {
+        return Err("not a Dealcraft results file (no `version` and `result`)".into());
+    };
+    let Some(version) = version.as_u64() else {
+        return Err("not a Dealcraft results file (`version` is not a number)".into());
+    };
+    if version > RESULTS_VERSION as u64 {
+        return Err(format!(
+            "written by a newer Dealcraft (results format {version}; this one reads up to {RESULTS_VERSION}): update dealcraft"
+        ));
+    }
+    if version == 0 {
+        return Err("unknown results format 0".into());
+    }
+    serde_json::from_value(value).map_err(|e| format!("damaged results file: {e}"))
+}
+
+// ---- time ---------------------------------------------------------------------------------
+
+/// Seconds since 1970 as RFC 3339 UTC (`2026-03-21T09:05:03Z`). Times before 1970 print as 1970.
+pub fn rfc3339(t: SystemTime) -> String {
+    let secs = t
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    rfc3339_secs(secs)
+}
+
+pub fn rfc3339_secs(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60
+    )
+}
+
+/// (year, month, day) of a day count since 1970-01-01 (H. Hinnant's `civil_from_days`).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097); // [0, 146096]
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365; // [0, 399]
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // [0, 365]
+    let mp = (5 * doy + 2) / 153; // [0, 11], March first
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc3339_known_instants() {
+        assert_eq!(rfc3339_secs(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339_secs(951_782_400), "2000-02-29T00:00:00Z"); // leap day, 400-year rule
+        assert_eq!(rfc3339_secs(1_709_251_199), "2024-02-29T23:59:59Z");
+        assert_eq!(rfc3339_secs(1_735_689_600), "2025-01-01T00:00:00Z");
+        assert_eq!(rfc3339_secs(4_107_542_400), "2100-03-01T00:00:00Z"); // 2100 is not leap
+        assert_eq!(
+            rfc3339(UNIX_EPOCH + std::time::Duration::from_secs(1_234_567_890)),
+            "2009-02-13T23:31:30Z"
+        );
+    }
+
+    #[test]
+    fn days_walk_the_calendar_without_gaps() {
+        let (mut y, mut m, mut d) = civil_from_days(0);
+        for z in 1..200_000 {
+            let next = civil_from_days(z);
+            let dim = match m {
+                2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            let expect = if d < dim {
+                (y, m, d + 1)
+            } else if m < 12 {
+                (y, m + 1, 1)
+            } else {
+                (y + 1, 1, 1)
+            };
+            assert_eq!(next, expect, "day {z}");
+            (y, m, d) = next;
+        }
+    }
+
+    #[test]
+    fn slugs_are_safe_file_name_parts() {
+        assert_eq!(slug("Li Lei"), "li-lei");
+        assert_eq!(slug("  ../../etc/passwd "), "etc-passwd");
+        assert_eq!(slug("李雷"), "李雷");
+        assert_eq!(slug("***"), "x");
+        assert!(slug(&"a".repeat(100)).len() <= 40);
+    }
+}
