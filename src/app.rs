@@ -97,6 +97,23 @@ fn report_first_frame(
     }
 }
 
+/// F12 saves a screenshot into the data folder (for a trainee's notes or a bug report).
+fn screenshot_key(mut commands: Commands) {
+    let dir = crate::save::data_dir().join("screenshots");
+    if std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    let stamp = SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0);
+    let path = dir.join(format!("dealcraft-{stamp}.png"));
+    eprintln!("screenshot: {}", path.display());
+    commands
+        .spawn(bevy::render::view::screenshot::Screenshot::primary_window())
+        .observe(bevy::render::view::screenshot::save_to_disk(path));
+}
+
 /// `dealcraft play`.
 pub fn run(args: PlayArgs) -> Result<(), String> {
     let started = Started(std::time::Instant::now());
@@ -179,6 +196,12 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
     app.insert_resource(ClearColor(palette::BACKGROUND));
     app.insert_resource(started);
     app.add_systems(Last, report_first_frame);
+    app.add_systems(
+        Update,
+        screenshot_key.run_if(bevy::input::common_conditions::input_just_pressed(
+            KeyCode::F12,
+        )),
+    );
     app.insert_resource(settings);
     app.add_plugins(game_plugin);
     app.insert_resource(library);

@@ -5,6 +5,7 @@ mod analyze;
 mod cases;
 mod graph;
 mod output;
+mod report;
 mod simulate;
 
 pub use simulate::parse_choices as simulate_parse_choices;
@@ -67,6 +68,33 @@ pub enum Command {
         json: bool,
         #[arg(long, value_enum, default_value_t = LangArg::En)]
         lang: LangArg,
+        /// Player name for the results file (implies writing one).
+        #[arg(long, value_name = "NAME")]
+        player: Option<String>,
+        /// Write the results file of the finished run into DIR (default with --player: the
+        /// data directory's `results` folder).
+        #[arg(long, value_name = "DIR")]
+        results: Option<PathBuf>,
+    },
+    /// Class report from a folder of results files: one HTML page, optionally a CSV.
+    Report {
+        /// The folder with the results files (subfolders are read too).
+        #[arg(value_name = "RESULTS_DIR")]
+        dir: PathBuf,
+        /// The HTML page to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Also write a CSV with one row per run.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Start the CSV with a byte-order mark (Excel on Windows needs it for Chinese names).
+        #[arg(long, requires = "csv")]
+        bom: bool,
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
+        /// Only runs of this case id (default: the case with the most runs).
+        #[arg(long, value_name = "ID")]
+        case: Option<String>,
     },
     /// The case's scenes and choices as a graph.
     Graph {
@@ -93,6 +121,10 @@ pub struct PlayArgs {
     pub lang: Option<LangArg>,
     #[arg(long)]
     pub player: Option<String>,
+    /// Folder for the results file of each finished run (default: the data directory's
+    /// `results` folder).
+    #[arg(long, value_name = "DIR")]
+    pub results: Option<PathBuf>,
     /// Extra folder of case files (live-reloaded while you edit).
     #[arg(long, value_name = "DIR")]
     pub cases: Option<PathBuf>,
@@ -163,7 +195,31 @@ pub fn main() -> ExitCode {
             choices,
             json,
             lang,
-        } => simulate::run(&case, seed, &choices, json, lang.into()),
+            player,
+            results,
+        } => simulate::run(
+            &case,
+            seed,
+            &choices,
+            json,
+            lang.into(),
+            simulate::Record { player, results },
+        ),
+        Command::Report {
+            dir,
+            out,
+            csv,
+            bom,
+            lang,
+            case,
+        } => report::run(
+            &dir,
+            &out,
+            csv.as_deref(),
+            bom,
+            lang.into(),
+            case.as_deref(),
+        ),
         Command::Graph { case, format, lang } => graph::run(&case, format, lang.into()),
         Command::Cases { json } => cases::run(json),
     };
@@ -197,9 +253,19 @@ fn play(_args: PlayArgs) -> CmdResult {
 
 /// Load a CASE argument; print its diagnostics if it is broken.
 fn load_case(arg: &str) -> Result<std::sync::Arc<crate::engine::Compiled>, Failure> {
+    load_case_hashed(arg).map(|(c, _)| c)
+}
+
+/// [`load_case`] and the content hash of the case's text (for results files).
+fn load_case_hashed(
+    arg: &str,
+) -> Result<(std::sync::Arc<crate::engine::Compiled>, String), Failure> {
     let loaded = crate::bundled::resolve(arg).map_err(Failure::Invalid)?;
     match &loaded.case {
-        Some(c) => Ok(c.clone()),
+        Some(c) => Ok((
+            c.clone(),
+            crate::save::content_hash(loaded.source.as_deref().unwrap_or_default()),
+        )),
         None => {
             output::print_diagnostics(&loaded);
             Err(Failure::Invalid(format!(

@@ -2,11 +2,13 @@
 
 use super::output::{out, outln};
 use std::io::Read;
+use std::path::PathBuf;
+use std::time::SystemTime;
 
 use serde::Serialize;
 
 use super::output::print_json;
-use super::{CmdResult, Failure, load_case};
+use super::{CmdResult, Failure, load_case_hashed};
 use crate::case::text::Lang;
 use crate::engine::{ChoiceError, Game};
 use crate::report::transcript;
@@ -41,8 +43,23 @@ struct Failed<'a> {
     available: Vec<&'a str>,
 }
 
-pub fn run(case: &str, seed: u64, choices: &str, json: bool, lang: Lang) -> CmdResult {
-    let c = load_case(case)?;
+/// Where to record the run: with `--player` or `--results`, a results file is written.
+#[derive(Debug, Default)]
+pub struct Record {
+    pub player: Option<String>,
+    pub results: Option<PathBuf>,
+}
+
+pub fn run(
+    case: &str,
+    seed: u64,
+    choices: &str,
+    json: bool,
+    lang: Lang,
+    record: Record,
+) -> CmdResult {
+    let started = SystemTime::now();
+    let (c, case_hash) = load_case_hashed(case)?;
     let script = parse_choices(&read_choices(choices)?);
     let mut game = Game::new(c.clone(), seed);
     if !json {
@@ -100,8 +117,41 @@ pub fn run(case: &str, seed: u64, choices: &str, json: bool, lang: Lang) -> CmdR
     }
     let result = game.result();
     if json {
-        return print_json(&result);
+        print_json(&result)?;
+    } else {
+        out!("{}", transcript::result(&game, &result, lang));
     }
-    out!("{}", transcript::result(&game, &result, lang));
+    // The result is on stdout before the results file is written: a failed write loses nothing.
+    if record.player.is_some() || record.results.is_some() {
+        write_record(&game, &case_hash, lang, started, &record)?;
+    }
     Ok(())
+}
+
+fn write_record(
+    game: &Game,
+    case_hash: &str,
+    lang: Lang,
+    started: SystemTime,
+    record: &Record,
+) -> CmdResult {
+    if !game.is_over() {
+        eprintln!(
+            "note: the deal is not finished (the choices stop before an ending), so no results file was written"
+        );
+        return Ok(());
+    }
+    let dir = crate::results::results_dir(record.results.as_deref());
+    let player = record.player.as_deref().unwrap_or("anonymous");
+    let file = crate::results::build(game, case_hash, player, lang, started);
+    match crate::results::write_results(&dir, &file) {
+        Ok(path) => {
+            eprintln!("results: {}", path.display());
+            Ok(())
+        }
+        Err(e) => Err(Failure::Invalid(format!(
+            "cannot write the results file into {}: {e}\nthe run's result is printed above; nothing was written to the results folder",
+            dir.display()
+        ))),
+    }
 }

@@ -1,4 +1,5 @@
-//! Reports of runs: the text transcript (simulate, debrief).
+//! Reports of runs: the text transcript (simulate, debrief) and the class report (HTML, CSV).
 
+pub mod class;
 pub mod radar;
 pub mod transcript;

@@ -132,9 +132,18 @@ fn keyboard_focus(
 fn hot_keys(
     keys: Res<ButtonInput<KeyCode>>,
     q: Query<(Entity, &HotKey, &InheritedVisibility)>,
+    focused: Res<Focused>,
     mut commands: Commands,
 ) {
     for (entity, key, vis) in &q {
+        // With a focused button, Enter/Space belong to it (see `keyboard_focus`).
+        let confirm = matches!(
+            key.0,
+            KeyCode::Enter | KeyCode::NumpadEnter | KeyCode::Space
+        );
+        if confirm && focused.0.is_some() {
+            continue;
+        }
         if vis.get() && keys.just_pressed(key.0) {
             commands.trigger(Activate { entity });
             // One key, one action (e.g. Escape on a screen with two back buttons).

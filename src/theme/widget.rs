@@ -135,6 +135,12 @@ impl Kit {
             Button,
             Node {
                 width,
+                // Auto-width buttons keep their size in a stretching column.
+                align_self: if width == Val::Auto {
+                    AlignSelf::FlexStart
+                } else {
+                    AlignSelf::Auto
+                },
                 padding: UiRect::axes(Val::Px(gap::M), Val::Px(gap::S)),
                 justify_content: JustifyContent::FlexStart,
                 align_items: AlignItems::Center,

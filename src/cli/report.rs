@@ -1,0 +1,110 @@
+//! `dealcraft report RESULTS_DIR --out report.html [--csv scores.csv] [--lang en|zh]`
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::{CmdResult, Failure};
+use crate::case::text::Lang;
+use crate::report::class::{self, ClassInput};
+use crate::results::{self, ResultsFile};
+use crate::save::write_atomic;
+
+pub fn run(
+    dir: &Path,
+    out: &Path,
+    csv: Option<&Path>,
+    bom: bool,
+    lang: Lang,
+    case: Option<&str>,
+) -> CmdResult {
+    if !dir.is_dir() {
+        return Err(Failure::Invalid(format!(
+            "{} is not a folder; pass the results folder (see `dealcraft simulate --results`)",
+            dir.display()
+        )));
+    }
+    let (found, mut skipped) = results::load_dir(dir).map_err(|e| {
+        Failure::Invalid(format!(
+            "cannot read the results folder {}: {e}",
+            dir.display()
+        ))
+    })?;
+
+    // One case per report: the one asked for, else the one most runs played.
+    let mut per_case: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, r) in &found {
+        *per_case.entry(r.case.as_str()).or_default() += 1;
+    }
+    let chosen: Option<String> = match case {
+        Some(c) => Some(c.to_string()),
+        None => per_case
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(c, _)| c.to_string()),
+    };
+    if case.is_none() && per_case.len() > 1 {
+        eprintln!(
+            "note: the folder has runs of {} cases ({}); this report is for `{}` (choose with --case ID)",
+            per_case.len(),
+            per_case.keys().copied().collect::<Vec<_>>().join(", "),
+            chosen.as_deref().unwrap_or("")
+        );
+    }
+    let mut runs: Vec<ResultsFile> = Vec::new();
+    for (path, r) in found {
+        if Some(r.case.as_str()) == chosen.as_deref() {
+            runs.push(r);
+        } else {
+            let why = format!(
+                "a run of case `{}`; this report is for `{}` (use --case {})",
+                r.case,
+                chosen.as_deref().unwrap_or(""),
+                r.case
+            );
+            skipped.push((path, why));
+        }
+    }
+    skipped.sort();
+    let shown: Vec<(String, String)> = skipped
+        .iter()
+        .map(|(p, why)| {
+            let name = p.strip_prefix(dir).unwrap_or(p).display().to_string();
+            (name, why.clone())
+        })
+        .collect();
+    for (p, why) in &skipped {
+        eprintln!("skipped {}: {why}", p.display());
+    }
+    if runs.is_empty() {
+        return Err(Failure::Invalid(match case {
+            Some(c) => format!("no results files of case `{c}` in {}", dir.display()),
+            None => format!(
+                "no results files in {}; runs write them with `dealcraft play --results DIR` or `dealcraft simulate … --player NAME --results DIR`",
+                dir.display()
+            ),
+        }));
+    }
+
+    let page = class::html(&ClassInput {
+        runs: &runs,
+        skipped: &shown,
+        lang,
+        generated: results::rfc3339(std::time::SystemTime::now()),
+    });
+    write_atomic(out, page.as_bytes())
+        .map_err(|e| Failure::Invalid(format!("cannot write {}: {e}", out.display())))?;
+    eprintln!(
+        "wrote {} ({} run(s), {} file(s) skipped)",
+        out.display(),
+        runs.len(),
+        skipped.len()
+    );
+    if let Some(csv_path) = csv {
+        let bytes = class::csv(&runs, bom)
+            .map_err(|e| Failure::Invalid(format!("cannot make the CSV: {e}")))?;
+        write_atomic(csv_path, &bytes)
+            .map_err(|e| Failure::Invalid(format!("cannot write {}: {e}", csv_path.display())))?;
+        eprintln!("wrote {} ({} row(s))", csv_path.display(), runs.len());
+    }
+    Ok(())
+}
