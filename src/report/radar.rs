@@ -96,8 +96,8 @@ mod tests {
         let size = 100;
         let full = radar_rgba(&[1.0; 5], size, [255, 200, 60], [90, 90, 90]);
         let empty = radar_rgba(&[0.0; 5], size, [255, 200, 60], [90, 90, 90]);
-        // A point between the centre and the top vertex, off the grid lines.
-        let (x, y) = (53, 30);
+        // A point near the centre, off the grid lines and axes.
+        let (x, y) = (52, 44);
         assert!(alpha(&full, size, x, y) > 100);
         assert_eq!(alpha(&empty, size, x, y), 0);
         assert_eq!(full.len(), (size * size * 4) as usize);
