@@ -218,12 +218,14 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
                 if let Some(entry) = library.find(&key)
                     && let Some(case) = entry.loaded.case.clone()
                 {
-                    commands.insert_resource(Deal::start(
+                    let mut deal = Deal::start(
                         entry,
                         case,
                         launch.0.seed.unwrap_or(1),
                         launch.0.player.clone(),
-                    ));
+                    );
+                    deal.results_dir = launch.0.results.clone();
+                    commands.insert_resource(deal);
                     next.set(Screen::Briefing);
                 }
             },

@@ -12,7 +12,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::explore::{DEFAULT_STATE_CAP, explore};
+use crate::analysis::explore::{DEFAULT_STATE_CAP, Line, explore};
 use crate::case::model::Outcome;
 use crate::case::text::{Lang, Text};
 use crate::engine::game::{Delta, Game, RunResult};
@@ -81,10 +81,16 @@ pub fn results_dir(arg: Option<&Path>) -> PathBuf {
     }
 }
 
-/// The expert line for `game`'s case and seed.
+/// The expert line for `game`'s case and seed (explores the case: a fraction of a second on
+/// the bundled cases).
 pub fn expert_line(game: &Game) -> Option<ExpertLine> {
     let ex = explore(&game.case, game.state.seed, DEFAULT_STATE_CAP);
-    let best = ex.best?;
+    expert_from_line(game, &ex.best?, ex.exhaustive)
+}
+
+/// An expert line from a best line found elsewhere (the game explores in the background),
+/// replayed on `game`'s case and seed. None if the line does not replay.
+pub fn expert_from_line(game: &Game, best: &Line, exhaustive: bool) -> Option<ExpertLine> {
     let replayed = Game::replay(
         game.case.clone(),
         game.state.seed,
@@ -93,7 +99,7 @@ pub fn expert_line(game: &Game) -> Option<ExpertLine> {
     .ok()?;
     let r = replayed.result();
     Some(ExpertLine {
-        exhaustive: ex.exhaustive,
+        exhaustive,
         outcome: r.outcome,
         ending: r.ending,
         score: r.score,
@@ -110,7 +116,7 @@ pub fn expert_line(game: &Game) -> Option<ExpertLine> {
     })
 }
 
-/// The results file of a finished (or abandoned) game, ended now.
+/// The results file of a finished (or abandoned) game, ended now; computes the expert line.
 pub fn build(
     game: &Game,
     case_hash: &str,
@@ -130,6 +136,20 @@ pub fn build_at(
     started: SystemTime,
     ended: SystemTime,
 ) -> ResultsFile {
+    let expert = expert_line(game);
+    build_with_expert(game, case_hash, player, lang, started, ended, expert)
+}
+
+/// [`build_at`] with an expert line already at hand (see [`expert_from_line`]).
+pub fn build_with_expert(
+    game: &Game,
+    case_hash: &str,
+    player: &str,
+    lang: Lang,
+    started: SystemTime,
+    ended: SystemTime,
+    expert: Option<ExpertLine>,
+) -> ResultsFile {
     let case = &game.case.case;
     let player = player.trim();
     ResultsFile {
@@ -148,7 +168,7 @@ pub fn build_at(
         ended: rfc3339(ended),
         currency: case.calendar.currency.clone(),
         result: game.result(),
-        expert: expert_line(game),
+        expert,
     }
 }
 
@@ -196,6 +216,9 @@ pub fn file_name(r: &ResultsFile, counter: u32) -> String {
 /// behind.
 pub fn write_results(dir: &Path, r: &ResultsFile) -> io::Result<PathBuf> {
     let json = serde_json::to_vec_pretty(r).map_err(io::Error::other)?;
+    if dir.exists() && !dir.is_dir() {
+        return Err(io::Error::other("it is a file, not a folder"));
+    }
     fs::create_dir_all(dir)?;
     for counter in 1..10_000 {
         let path = dir.join(file_name(r, counter));
@@ -224,9 +247,12 @@ pub fn write_results(dir: &Path, r: &ResultsFile) -> io::Result<PathBuf> {
 /// Why a file in the results folder was not read.
 pub type Skipped = (PathBuf, String);
 
+/// The runs read from a results folder, each with its file.
+pub type Runs = Vec<(PathBuf, ResultsFile)>;
+
 /// Every results file in `dir` (and its subfolders), in path order, and every other file with
 /// the reason it was skipped. Only an unreadable `dir` itself is an error.
-pub fn load_dir(dir: &Path) -> io::Result<(Vec<(PathBuf, ResultsFile)>, Vec<Skipped>)> {
+pub fn load_dir(dir: &Path) -> io::Result<(Runs, Vec<Skipped>)> {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     collect(dir, &mut files, &mut skipped, 0)?;
@@ -408,6 +434,76 @@ mod tests {
             assert_eq!(next, expect, "day {z}");
             (y, m, d) = next;
         }
+    }
+
+    fn run(player: &str, line: &str) -> ResultsFile {
+        let case = crate::bundled::resolve("first-lead").unwrap().case.unwrap();
+        let game = Game::replay(case, 7, line.split_whitespace()).unwrap();
+        let t = UNIX_EPOCH + std::time::Duration::from_secs(1_780_000_000);
+        build_at(&game, "hash", player, Lang::En, t, t)
+    }
+
+    fn scratch(name: &str) -> PathBuf {
+        let d =
+            std::env::temp_dir().join(format!("dealcraft-results-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&d);
+        d
+    }
+
+    #[test]
+    fn written_files_read_back_and_never_collide() {
+        let d = scratch("rw");
+        let r = run(
+            "Li Lei",
+            "call_lin ask_open ask_closed summarise_ask_intro bi_inspection present_inspection",
+        );
+        assert_eq!(r.expert.as_ref().unwrap().steps.len(), 6);
+        let a = write_results(&d, &r).unwrap();
+        let b = write_results(&d, &r).unwrap();
+        assert_ne!(a, b, "same name and second: a counter is added");
+        assert!(b.to_string_lossy().ends_with("-2.json"), "{}", b.display());
+        assert_eq!(read_results(&a).unwrap(), r);
+        let (runs, skipped) = load_dir(&d).unwrap();
+        assert_eq!(runs.len(), 1, "the second file is a copy of the same run");
+        assert!(skipped[0].1.contains("the same run"), "{skipped:?}");
+        assert_eq!(fs::read_dir(&d).unwrap().count(), 2, "no temp files");
+    }
+
+    #[test]
+    fn foreign_and_future_files_are_skipped_with_reasons() {
+        let d = scratch("bad");
+        fs::create_dir_all(d.join("sub")).unwrap();
+        let r = run("Li", "walk_away");
+        let mut v = serde_json::to_value(&r).unwrap();
+        v["version"] = 9.into();
+        fs::write(d.join("future.json"), v.to_string()).unwrap();
+        fs::write(d.join("list.json"), "[1, 2]").unwrap();
+        fs::write(d.join("empty.json"), "").unwrap();
+        fs::write(d.join("notes.txt"), "hello").unwrap();
+        fs::write(
+            d.join("autosave.json"),
+            r#"{"version":1,"case":"x","case_hash":"h","seed":1,"lang":"en","player":null,"choices":[]}"#,
+        )
+        .unwrap();
+        v["version"] = 1.into();
+        v["result"]["score"] = "high".into();
+        fs::write(d.join("sub/damaged.json"), v.to_string()).unwrap();
+        write_results(&d.join("sub"), &r).unwrap();
+        let (runs, skipped) = load_dir(&d).unwrap();
+        assert_eq!(runs.len(), 1, "the good file in the subfolder is read");
+        let why = |n: &str| {
+            skipped
+                .iter()
+                .find(|(p, _)| p.ends_with(n))
+                .map(|(_, w)| w.clone())
+                .unwrap_or_else(|| panic!("{n} not skipped: {skipped:?}"))
+        };
+        assert!(why("future.json").contains("newer Dealcraft"));
+        assert!(why("list.json").contains("not a JSON object"));
+        assert!(why("empty.json").contains("empty"));
+        assert!(why("notes.txt").contains("not a .json"));
+        assert!(why("autosave.json").contains("autosave"));
+        assert!(why("damaged.json").contains("damaged"));
     }
 
     #[test]

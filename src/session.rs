@@ -13,6 +13,7 @@ use crate::case::{Loaded, load_path};
 use crate::cli::PlayArgs;
 use crate::engine::compiled::Ix;
 use crate::engine::{Compiled, Game, Move};
+use crate::results;
 use crate::save::{self, Save};
 
 /// What the command line asked for.
@@ -143,6 +144,11 @@ pub struct Deal {
     pub expert: Arc<Mutex<Option<Line>>>,
     /// A message for the trainee (e.g. the autosave could not be written).
     pub notice: Option<String>,
+    /// Where the results file goes when the deal ends (None: the data folder's `results`).
+    pub results_dir: Option<PathBuf>,
+    /// Where the results file went, or why it could not be written.
+    pub results_file: Option<Result<PathBuf, String>>,
+    pub started: std::time::SystemTime,
 }
 
 impl Deal {
@@ -165,6 +171,9 @@ impl Deal {
             pending: None,
             expert,
             notice: None,
+            results_dir: None,
+            results_file: None,
+            started: std::time::SystemTime::now(),
         }
     }
 
@@ -180,6 +189,32 @@ impl Deal {
         let m = self.game.choose_ix(ix).clone();
         self.pending = Some(m);
         self.autosave(lang);
+        if self.game.is_over() {
+            self.write_results(lang);
+        }
+    }
+
+    /// The run's results file for the instructor, written once when the deal ends.
+    fn write_results(&mut self, lang: Lang) {
+        let player = self.player.clone().unwrap_or_default();
+        let ready = self.expert.lock().ok().and_then(|e| e.clone());
+        let file = match ready.and_then(|line| results::expert_from_line(&self.game, &line, true)) {
+            Some(expert) => results::build_with_expert(
+                &self.game,
+                &self.hash,
+                &player,
+                lang,
+                self.started,
+                std::time::SystemTime::now(),
+                Some(expert),
+            ),
+            None => results::build(&self.game, &self.hash, &player, lang, self.started),
+        };
+        let dir = results::results_dir(self.results_dir.as_deref());
+        self.results_file = Some(
+            results::write_results(&dir, &file)
+                .map_err(|e| format!("could not save the results in {}: {e}", dir.display())),
+        );
     }
 
     pub fn save_data(&self, lang: Lang) -> Save {

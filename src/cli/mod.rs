@@ -4,6 +4,7 @@
 mod analyze;
 mod cases;
 mod graph;
+mod new_case;
 mod output;
 mod report;
 mod simulate;
@@ -108,6 +109,14 @@ pub enum Command {
     Cases {
         #[arg(long)]
         json: bool,
+    },
+    /// Start a new case from a small, commented, playable scaffold.
+    NewCase {
+        /// The case id: lowercase letters, digits, `-` and `_` (e.g. `acme-erp`).
+        id: String,
+        /// Folder to write ID.ron into.
+        #[arg(long, value_name = "DIR", default_value = "cases")]
+        out: PathBuf,
     },
 }
 
@@ -222,6 +231,7 @@ pub fn main() -> ExitCode {
         ),
         Command::Graph { case, format, lang } => graph::run(&case, format, lang.into()),
         Command::Cases { json } => cases::run(json),
+        Command::NewCase { id, out } => new_case::run(&id, &out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -150,7 +150,7 @@ fn write_record(
             Ok(())
         }
         Err(e) => Err(Failure::Invalid(format!(
-            "cannot write the results file into {}: {e}\nthe run's result is printed above; nothing was written to the results folder",
+            "cannot write the results file into {}: {e}\nthe run is NOT in the results folder; its result is printed above (run again with --results pointing at a writable folder to record it)",
             dir.display()
         ))),
     }

@@ -147,11 +147,13 @@ fn fire_events(c: &Compiled, s: &mut State, week_before: u32, t: &mut Trace) {
         if due && all_hold(c, s, &ev.when) {
             s.fired.set(i, true);
             let written = &c.case.events[i as usize];
-            // Points an event gives are explained by its news, not by the trainee's last note.
-            t.note = written.news.clone();
+            // Points an event gives are explained by its news, not by the trainee's last note;
+            // the move keeps its own teaching note.
+            let move_note = std::mem::replace(&mut t.note, written.news.clone());
             for (e, orig) in ev.effects.iter().zip(&written.effects) {
                 apply_effect(c, s, e, orig, t);
             }
+            t.note = move_note;
             t.news.push(written.news.clone());
             if let Some(go) = ev.go {
                 s.scene = go;

@@ -10,6 +10,7 @@ use crate::case::text::{Lang, Text};
 use crate::engine::game::{Delta, Move};
 use crate::report::transcript::kind_name;
 use crate::results::{ExpertLine, ResultsFile};
+use crate::scoring::total::Scores;
 
 /// What the page is made from.
 pub struct ClassInput<'a> {
@@ -59,10 +60,8 @@ fn won(r: &ResultsFile) -> bool {
 pub struct Costly {
     pub choice: String,
     pub label: Text,
-    /// The choice's teaching note.
-    pub note: Text,
-    /// The notes of the losses themselves, where they say more than the choice's note.
-    pub loss_notes: Vec<Text>,
+    /// The choice's teaching note, then the notes of the losses where they say more.
+    pub notes: Vec<Text>,
     /// Runs in which the choice lost points.
     pub players: usize,
     /// Negative: the points lost, all runs together.
@@ -84,8 +83,7 @@ pub fn costly(runs: &[ResultsFile]) -> Vec<Costly> {
             let c = by.entry(m.choice.clone()).or_insert_with(|| Costly {
                 choice: m.choice.clone(),
                 label: m.label.clone(),
-                note: m.note.clone(),
-                loss_notes: Vec::new(),
+                notes: Vec::new(),
                 players: 0,
                 points: 0,
                 by_kind: BTreeMap::new(),
@@ -93,11 +91,16 @@ pub fn costly(runs: &[ResultsFile]) -> Vec<Costly> {
             if seen.insert(m.choice.clone()) {
                 c.players += 1;
             }
+            // A move's note is the news of an event when one fired on that turn: not a lesson
+            // about the choice.
+            if !m.note.is_empty() && !m.news.contains(&m.note) && !c.notes.contains(&m.note) {
+                c.notes.insert(0, m.note.clone());
+            }
             for d in losses {
                 c.points += d.points;
                 *c.by_kind.entry(d.kind).or_default() += d.points;
-                if d.note != c.note && !d.note.is_empty() && !c.loss_notes.contains(&d.note) {
-                    c.loss_notes.push(d.note.clone());
+                if !d.note.is_empty() && !c.notes.contains(&d.note) {
+                    c.notes.push(d.note.clone());
                 }
             }
         }
@@ -234,7 +237,7 @@ fn thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -299,7 +302,9 @@ tr.podium td.place { color: #b8860b; font-weight: bold; }
 .won { color: #2e7d32; font-weight: bold; }
 .lost, .timed_out { color: #c0392b; }
 .withdrew, .unfinished { color: #7a6a2f; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(380px, 1fr)); gap: 18px; }
+.charts { display: grid; grid-template-columns: repeat(2, 1fr); gap: 18px; }
+@media (min-width: 1800px) { .charts { grid-template-columns: repeat(3, 1fr); } }
+@media (max-width: 800px) { .charts { grid-template-columns: 1fr; } }
 figure { margin: 0; background: #fff; padding: 12px 14px 6px; border-radius: 10px;
   box-shadow: 0 1px 3px rgba(0,0,0,.15); }
 figcaption { font-size: 22px; font-weight: bold; }
@@ -313,7 +318,13 @@ svg { display: block; width: 100%; height: auto; }
   margin: 2px 0 2px 4px; white-space: nowrap; }
 .badge.neg { background: #fbe3e0; color: #a12a1c; }
 .badge.pos { background: #e1f2e3; color: #216b27; }
-.player { margin-bottom: 28px; }
+.player { margin-bottom: 20px; }
+.player summary { cursor: pointer; }
+.player summary h3 { display: inline; }
+.player summary::marker { font-size: 24px; color: #777; }
+.player table { margin-top: 10px; }
+.same-tag { font-size: 18px; color: #216b27; background: #e1f2e3; border-radius: 8px; padding: 2px 10px;
+  margin-left: 10px; font-weight: normal; vertical-align: middle; }
 .player table td { font-size: 20px; width: 47%; }
 .player table td.step { width: 6%; color: #777; text-align: right; }
 td.same { background: #f1f8f1; }
@@ -485,10 +496,9 @@ fn header(s: &mut String, input: &ClassInput, title: &str) {
 fn leaderboard_section(s: &mut String, input: &ClassInput) {
     let l = input.lang;
     let runs = input.runs;
-    let _ = write!(
+    let _ = writeln!(
         s,
-        r#"<h2 id="board">{}</h2><table><thead><tr><th class="num">#</th><th>{}</th><th class="num">{}</th><th class="num">{}</th><th class="num">{}</th><th class="num">{}</th><th>{}</th><th class="num">{}</th></tr></thead><tbody>
-"#,
+        r#"<h2 id="board">{}</h2><table><thead><tr><th class="num">#</th><th>{}</th><th class="num">{}</th><th class="num">{}</th><th class="num">{}</th><th class="num">{}</th><th>{}</th><th class="num">{}</th></tr></thead><tbody>"#,
         tr(l, "Leaderboard", "排行榜"),
         tr(l, "Player", "学员"),
         tr(l, "Total", "总分"),
@@ -535,10 +545,9 @@ fn leaderboard_section(s: &mut String, input: &ClassInput) {
 fn costly_section(s: &mut String, input: &ClassInput) {
     let l = input.lang;
     let list = costly(input.runs);
-    let _ = write!(
+    let _ = writeln!(
         s,
-        r#"<h2 id="costly">{}</h2>
-"#,
+        r#"<h2 id="costly">{}</h2>"#,
         tr(l, "The room's most costly decisions", "全班代价最大的决策"),
     );
     if list.is_empty() {
@@ -553,10 +562,9 @@ fn costly_section(s: &mut String, input: &ClassInput) {
         );
         return;
     }
-    let _ = write!(
+    let _ = writeln!(
         s,
-        r#"<table><thead><tr><th class="num">#</th><th>{}</th><th class="num">{}</th><th class="num">{}</th><th>{}</th></tr></thead><tbody>
-"#,
+        r#"<table><thead><tr><th class="num">#</th><th>{}</th><th class="num">{}</th><th class="num">{}</th><th>{}</th></tr></thead><tbody>"#,
         tr(l, "Decision", "决策"),
         tr(l, "Players", "人数"),
         tr(l, "Points lost", "失分合计"),
@@ -570,10 +578,7 @@ fn costly_section(s: &mut String, input: &ClassInput) {
             .map(|(k, p)| format!("{} {}", signed(*p), kind_name(*k, l)))
             .collect();
         let mut notes = String::new();
-        if !c.note.is_empty() {
-            let _ = write!(notes, r#"<div class="note">{}</div>"#, esc(c.note.get(l)));
-        }
-        for t in c.loss_notes.iter().take(2) {
+        for t in c.notes.iter().take(3) {
             let _ = write!(notes, r#"<div class="note">{}</div>"#, esc(t.get(l)));
         }
         let _ = writeln!(
@@ -629,8 +634,8 @@ impl Scale {
 
 /// A histogram as inline SVG: bars with their counts, axis ticks, the expert's value marked.
 fn histogram(values: &[f64], scale: Scale, expert: Option<f64>, l: Lang) -> String {
-    let (w, h) = (420.0, 200.0);
-    let (left, right, top, bottom) = (10.0, 10.0, 26.0, 34.0);
+    let (w, h) = (420.0, 214.0);
+    let (left, right, top, bottom) = (14.0, 18.0, 42.0, 34.0);
     let pw = w - left - right;
     let ph = h - top - bottom;
     let bins = scale.bins();
@@ -643,7 +648,7 @@ fn histogram(values: &[f64], scale: Scale, expert: Option<f64>, l: Lang) -> Stri
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg viewBox="0 0 {w} {h}" role="img" xmlns="http://www.w3.org/2000/svg" font-family="Noto Sans CJK SC, Noto Sans SC, sans-serif">"#
+        r#"<svg viewBox="0 0 {w} {h}" role="img" font-family="Noto Sans CJK SC, Noto Sans SC, sans-serif">"#
     );
     for (i, &c) in counts.iter().enumerate() {
         if c == 0 {
@@ -711,7 +716,7 @@ fn stats(values: &[f64]) -> (f64, f64) {
     let mut v = values.to_vec();
     v.sort_by(f64::total_cmp);
     let mid = v.len() / 2;
-    let median = if v.len() % 2 == 0 {
+    let median = if v.len().is_multiple_of(2) {
         (v[mid - 1] + v[mid]) / 2.0
     } else {
         v[mid]
@@ -752,7 +757,8 @@ fn charts_section(s: &mut String, input: &ClassInput) {
         Scale::Hundred,
         expert.map(|e| e.score.total),
     );
-    let headline: [(ScoreKind, fn(&crate::scoring::total::Scores) -> u8); 3] = [
+    type Get = fn(&Scores) -> u8;
+    let headline: [(ScoreKind, Get); 3] = [
         (ScoreKind::BurningIssue, |s| s.burning_issue),
         (ScoreKind::Insider, |s| s.insider),
         (ScoreKind::Sequencing, |s| s.sequencing),
@@ -803,8 +809,8 @@ fn lines_section(s: &mut String, input: &ClassInput) {
         ),
         tr(
             l,
-            "Green: the same move as the expert. Red: where the player first left the expert line.",
-            "绿色：与专家相同的一步。红色：学员第一次偏离专家路线的地方。"
+            "Green: the same move as the expert. Red: where the player first left the expert line. Lines identical to the expert's are folded: click to open.",
+            "绿色：与专家相同的一步。红色：学员第一次偏离专家路线的地方。与专家完全相同的路线已折叠，点击展开。"
         ),
     );
     for (place, i) in leaderboard(runs) {
@@ -815,10 +821,20 @@ fn lines_section(s: &mut String, input: &ClassInput) {
         let departs = (0..moves.len().max(expert.len())).find(|&k| {
             moves.get(k).map(|m| m.choice.as_str()) != expert.get(k).map(|e| e.choice.as_str())
         });
-        let _ = write!(
+        // A line identical to the expert's is folded (click to open): the room's attention goes
+        // to the lines that departed.
+        let open = if departs.is_some() { " open" } else { "" };
+        let same = if departs.is_none() {
+            format!(
+                r#" <span class="same-tag">✓ {}</span>"#,
+                tr(l, "the expert line", "与专家路线相同")
+            )
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
             s,
-            r#"<div class="player"><h3>#{place} {} — {:.1} · <span class="{}">{}</span></h3><table><thead><tr><th class="num"></th><th>{}</th><th>{}</th></tr></thead><tbody>
-"#,
+            r#"<details class="player"{open}><summary><h3>#{place} {} — {:.1} · <span class="{}">{}</span>{same}</h3></summary><table><thead><tr><th class="num"></th><th>{}</th><th>{}</th></tr></thead><tbody>"#,
             esc(&r.player),
             r.result.score.total,
             outcome_key(r.result.outcome),
@@ -875,7 +891,7 @@ fn lines_section(s: &mut String, input: &ClassInput) {
                 k + 1
             );
         }
-        s.push_str("</tbody></table></div>\n");
+        s.push_str("</tbody></table></details>\n");
     }
 }
 
@@ -889,9 +905,9 @@ fn footer(s: &mut String, input: &ClassInput) {
         }
         s.push_str("</ul>");
     }
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "<p>{} Dealcraft {} · {} UTC</p></footer>\n",
+        "<p>{} Dealcraft {} · {} UTC</p></footer>",
         tr(l, "Made by", "生成工具："),
         env!("CARGO_PKG_VERSION"),
         esc(&short_time(&input.generated)),
@@ -901,6 +917,75 @@ fn footer(s: &mut String, input: &ClassInput) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::engine::Game;
+    use crate::results::build_at;
+    use std::time::{Duration, UNIX_EPOCH};
+
+    fn run(player: &str, line: &str) -> ResultsFile {
+        let case = crate::bundled::resolve("first-lead").unwrap().case.unwrap();
+        let game = Game::replay(case, 7, line.split_whitespace()).unwrap();
+        let t = UNIX_EPOCH + Duration::from_secs(1_780_000_000);
+        build_at(&game, "hash", player, Lang::En, t, t)
+    }
+
+    const EXPERT: &str =
+        "call_lin ask_open ask_closed summarise_ask_intro bi_inspection present_inspection";
+
+    #[test]
+    fn equal_totals_share_a_place() {
+        let runs = vec![
+            run("Zed", EXPERT),
+            run("Bob", "walk_away"),
+            run("amy", EXPERT),
+        ];
+        let board: Vec<(usize, &str)> = leaderboard(&runs)
+            .into_iter()
+            .map(|(p, i)| (p, runs[i].player.as_str()))
+            .collect();
+        assert_eq!(board, vec![(1, "amy"), (1, "Zed"), (3, "Bob")]);
+    }
+
+    #[test]
+    fn costly_decisions_add_up_over_the_room() {
+        let runs = vec![
+            run("A", &format!("send_price {EXPERT}")),
+            run(
+                "B",
+                "send_price call_lin ask_open ask_closed summarise_ask_intro bi_price present_price",
+            ),
+            run("C", EXPERT),
+        ];
+        let list = costly(&runs);
+        assert_eq!(list[0].choice, "send_price");
+        assert_eq!(list[0].players, 2);
+        assert_eq!(list[0].points, -40);
+        assert_eq!(list[0].by_kind[&ScoreKind::Sequencing], -40);
+        assert_eq!(
+            list[1].choice, "bi_price",
+            "same loss, fewer players: second"
+        );
+        assert_eq!(list[1].points, -40);
+        assert!(
+            list[1].notes.len() >= 2,
+            "choice note and the diagnosis note"
+        );
+        assert!(list.iter().all(|c| c.points < 0));
+    }
+
+    #[test]
+    fn page_escapes_every_name() {
+        let runs = vec![run("<img src=x onerror=alert(1)>", EXPERT)];
+        let page = html(&ClassInput {
+            runs: &runs,
+            skipped: &[("<b>.json".into(), "not \"valid\"".into())],
+            lang: Lang::Zh,
+            generated: "2026-01-01T00:00:00Z".into(),
+        });
+        assert!(!page.contains("<img") && !page.contains("<b>.json"));
+        assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assert!(page.contains("排行榜"));
+    }
 
     #[test]
     fn escapes_markup() {

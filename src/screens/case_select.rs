@@ -93,7 +93,9 @@ pub fn pick(
         return;
     };
     let seed = launch.0.seed.unwrap_or_else(fresh_seed);
-    commands.insert_resource(Deal::start(entry, case, seed, launch.0.player.clone()));
+    let mut deal = Deal::start(entry, case, seed, launch.0.player.clone());
+    deal.results_dir = launch.0.results.clone();
+    commands.insert_resource(deal);
     next.set(Screen::Briefing);
 }
 

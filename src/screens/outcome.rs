@@ -131,6 +131,20 @@ fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>) {
                     size::BODY,
                     palette::TEXT_DIM,
                 ));
+                match &deal.results_file {
+                    Some(Ok(path)) => {
+                        let saved = format!(
+                            "{} {}",
+                            kit.t("Results saved:", "成绩已保存："),
+                            path.display()
+                        );
+                        col.spawn(kit.text(saved, size::SMALL, palette::TEXT_DIM));
+                    }
+                    Some(Err(e)) => {
+                        col.spawn(kit.text(e.clone(), size::SMALL, palette::BAD));
+                    }
+                    None => {}
+                }
                 col.spawn((
                     kit.button(kit.t("See the debrief (Enter)", "查看复盘 (Enter)"), 0),
                     DebriefButton,
