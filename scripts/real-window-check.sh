@@ -23,10 +23,19 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
   fi
 fi
 
-cargo build --quiet
-bin=target/debug/dealcraft
 out=${REAL_WINDOW_OUT:-target/real-window}
 rm -rf "$out"; mkdir -p "$out"
+# Relink so target/debug/dealcraft is this build's binary, even if a `--no-default-features`
+# build replaced it since (cargo does not copy a fresh binary again).
+# A private copy, so a later cargo command cannot swap the binary under us.
+bin="$out/dealcraft"
+if [ -n "${REAL_WINDOW_BIN:-}" ]; then
+  cp "$REAL_WINDOW_BIN" "$bin"
+else
+  touch src/main.rs   # relink, so target/debug/dealcraft is this build's binary
+  cargo build --quiet
+  cp target/debug/dealcraft "$bin"
+fi
 export DEALCRAFT_DATA_DIR="$out/data"
 status=0
 

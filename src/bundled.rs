@@ -4,7 +4,16 @@ use crate::case::diagnostic::did_you_mean;
 use crate::case::load::{Loaded, load_bytes, load_path};
 
 /// (file name, RON source) of every bundled case, flagship first.
-pub const BUNDLED: &[(&str, &str)] = &[("first-lead.ron", include_str!("../cases/first-lead.ron"))];
+pub const BUNDLED: &[(&str, &str)] = &[
+    ("haicheng.ron", include_str!("../cases/haicheng.ron")),
+    ("first-lead.ron", include_str!("../cases/first-lead.ron")),
+    ("coal-mine.ron", include_str!("../cases/coal-mine.ron")),
+    ("data-mining.ron", include_str!("../cases/data-mining.ron")),
+    (
+        "board-tuesday.ron",
+        include_str!("../cases/board-tuesday.ron"),
+    ),
+];
 
 /// Id of a bundled case: its file name without `.ron`.
 pub fn id_of(file: &str) -> &str {
