@@ -110,24 +110,41 @@ pub fn top_bar(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
             BackgroundColor(palette::PANEL),
         ))
         .with_children(|bar| {
+            // The title gives way (wraps, smaller) so the figures and buttons never break.
             bar.spawn((
-                kit.bold(kit.c(&c.case.title), size::H2, palette::TEXT),
+                kit.bold(kit.c(&c.case.title), size::BODY, palette::TEXT),
                 Node {
                     flex_grow: 1.0,
+                    flex_shrink: 1.0,
+                    min_width: Val::Px(0.0),
                     ..default()
                 },
             ));
-            bar.spawn(kit.text(week_text, size::BODY, palette::ACCENT));
-            bar.spawn(kit.text(budget, size::BODY, palette::TEXT));
-            bar.spawn(kit.text(funnel, size::BODY, palette::INFO));
-            bar.spawn(kit.quiet_button(kit.t("中文", "English"), 900))
-                .observe(toggle_language);
-            bar.spawn((
-                kit.quiet_button(kit.t("Menu (Esc)", "菜单 (Esc)"), 901),
-                HotKey(KeyCode::Escape),
-            ))
-            .observe(|_: On<Activate>, mut next: ResMut<NextState<Screen>>| {
-                next.set(Screen::Title)
+            let fixed = || Node {
+                flex_shrink: 0.0,
+                ..default()
+            };
+            bar.spawn(fixed()).with_children(|n| {
+                n.spawn(kit.text(week_text, size::BODY, palette::ACCENT));
+            });
+            bar.spawn(fixed()).with_children(|n| {
+                n.spawn(kit.text(budget, size::BODY, palette::TEXT));
+            });
+            bar.spawn(fixed()).with_children(|n| {
+                n.spawn(kit.text(funnel, size::BODY, palette::INFO));
+            });
+            bar.spawn(fixed()).with_children(|n| {
+                n.spawn(kit.quiet_button(kit.t("中文", "English"), 900))
+                    .observe(toggle_language);
+            });
+            bar.spawn(fixed()).with_children(|n| {
+                n.spawn((
+                    kit.quiet_button(kit.t("Menu (Esc)", "菜单 (Esc)"), 901),
+                    HotKey(KeyCode::Escape),
+                ))
+                .observe(
+                    |_: On<Activate>, mut next: ResMut<NextState<Screen>>| next.set(Screen::Title),
+                );
             });
         });
 }
@@ -474,31 +491,20 @@ pub fn competitors(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
     ));
     for (i, k) in c.case.competitors.iter().enumerate() {
         let out = s.eliminated.get(i as Ix);
-        parent.spawn(row()).with_children(|r| {
-            let name = if out {
-                format!("{} ×", kit.c(&k.name))
-            } else {
-                kit.c(&k.name).to_string()
-            };
-            r.spawn(kit.label(
-                name,
-                size::SMALL,
-                if out {
-                    palette::TEXT_DIM
-                } else {
-                    palette::TEXT
-                },
-                110.0,
-            ));
-            r.spawn(Node {
-                flex_grow: 1.0,
-                ..default()
-            })
-            .with_children(|b| {
-                let v = if out { 0.0 } else { s.competitors[i] as f32 };
-                b.spawn(crate::theme::widget::meter_bar(v, 10.0, palette::BAD));
-            });
-        });
+        // Name on its own line: bidders' names can be long ("… (Cisco gold partner)").
+        let name = if out {
+            format!("{} ×  {}", kit.c(&k.name), kit.t("out", "出局"))
+        } else {
+            kit.c(&k.name).to_string()
+        };
+        let color = if out {
+            palette::TEXT_DIM
+        } else {
+            palette::TEXT
+        };
+        parent.spawn(kit.text(name, size::SMALL, color));
+        let v = if out { 0.0 } else { s.competitors[i] as f32 };
+        parent.spawn(crate::theme::widget::meter_bar(v, 10.0, palette::BAD));
     }
 }
 
