@@ -219,3 +219,15 @@ fn total_is_the_weighted_mean() {
     );
     assert_eq!(r.score.total, 70.0, "(100 + 80 + 0 + 100) / 4");
 }
+
+#[test]
+fn an_event_does_not_replace_the_moves_teaching_note() {
+    let ev = r#"(id: "bid", when: Week(2), effects: [Score(Sequencing, -5)], news: (en: "Rival hosted a dinner"))"#;
+    let mut g = game("", ev, 1);
+    let m = g.choose("wait").unwrap().clone();
+    assert_eq!(m.note.en, "n", "the choice's own note");
+    assert_eq!(
+        m.deltas[0].note.en, "Rival hosted a dinner",
+        "the event's points are explained by its news"
+    );
+}
