@@ -72,20 +72,22 @@ fn fail(msg: String, exit: &mut MessageWriter<AppExit>) {
     exit.write(AppExit::error());
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The buttons the script knows how to press.
+type Buttons<'w, 's> = (
+    Query<'w, 's, Entity, With<NewGameButton>>,
+    Query<'w, 's, Entity, With<CaseButton>>,
+    Query<'w, 's, Entity, With<StartButton>>,
+    Query<'w, 's, (Entity, &'static ChoiceButton)>,
+    Query<'w, 's, Entity, With<ContinueButton>>,
+    Query<'w, 's, Entity, With<DebriefButton>>,
+);
+
 fn drive(
     mut script: ResMut<Script>,
     mut done: ResMut<ShotDone>,
     screen: Res<State<Screen>>,
     deal: Option<Res<Deal>>,
-    buttons: (
-        Query<Entity, With<NewGameButton>>,
-        Query<Entity, With<CaseButton>>,
-        Query<Entity, With<StartButton>>,
-        Query<(Entity, &ChoiceButton)>,
-        Query<Entity, With<ContinueButton>>,
-        Query<Entity, With<DebriefButton>>,
-    ),
+    buttons: Buttons,
     mut commands: Commands,
     mut exit: MessageWriter<AppExit>,
 ) {

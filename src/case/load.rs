@@ -128,6 +128,8 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
 }
 
 /// Size, encoding, emptiness, binary content and nesting depth, before the parser sees it.
+// A diagnostic is the whole point of these functions' errors, and they run once per file.
+#[allow(clippy::result_large_err)]
 fn check_text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     if bytes.len() > MAX_CASE_BYTES {
         return Err(whole_file(
@@ -228,6 +230,7 @@ fn check_text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
 }
 
 /// RON → model, with the parser's error turned into a located diagnostic with a hint.
+#[allow(clippy::result_large_err)]
 pub fn parse(file: &str, text: &str) -> Result<Case, Diagnostic> {
     // `implicit_some`: authors may write `reports_to: "vp"` instead of `Some("vp")`.
     let options = ron::Options::default()
