@@ -4,6 +4,8 @@
 //!
 //! Run: `cargo bench --no-default-features --bench peer`
 //! Case: `PEER_CASE=first-lead` (default `haicheng`; `benches/peer/<case>.ink.json` must exist).
+//! Before timing, both sides play `PEER_CHECK_N` (default 2000) seeds and the mean score and
+//! mean number of moves of each are printed: they should agree (the RNGs differ, not the rules).
 //!
 //! Helper for the generator: `PEER_DUMP_CASE=cases/haicheng.ron cargo bench
 //! --no-default-features --bench peer` prints the loaded case as JSON and exits.
@@ -14,7 +16,7 @@ use std::time::Duration;
 
 use bladeink::story::Story;
 use bladeink::value_type::ValueType;
-use criterion::{Criterion, Throughput};
+use criterion::{BenchmarkId, Criterion, Throughput};
 use dealcraft::analysis::playouts::playout;
 use dealcraft::case::load_path;
 use dealcraft::engine::Compiled;
@@ -83,6 +85,25 @@ fn ink_playthrough(story: &mut Story, seed: u64) -> (f64, u32) {
     (total, steps)
 }
 
+/// Moves in our random playout with this seed (the same loop as `playout`, counting turns).
+fn our_turns(c: &Compiled, seed: u64) -> u32 {
+    use dealcraft::engine::game::{Trace, available, step};
+    use dealcraft::engine::rng::{Purpose, stream};
+    use dealcraft::engine::state::State;
+    use rand::RngExt;
+    let mut s = State::start(c, seed);
+    let mut rng = stream(seed, 0, Purpose::Playout);
+    while s.ending.is_none() && s.turn < 10_000 {
+        let options = available(c, &s);
+        if options.is_empty() {
+            break;
+        }
+        let ix = options[rng.random_range(0..options.len())];
+        step(c, &mut s, ix, &mut Trace::default());
+    }
+    s.turn
+}
+
 fn mean(xs: &[f64]) -> f64 {
     xs.iter().sum::<f64>() / xs.len().max(1) as f64
 }
@@ -105,16 +126,26 @@ fn main() {
     let mut story = Story::new_with_seed(&json, 1).expect("the ink story loads in bladeink");
 
     // Both sides play the same game: compare the score distributions before timing them.
-    let n = 2_000u64;
+    let n: u64 = std::env::var("PEER_CHECK_N")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2_000);
     let ours: Vec<f64> = (0..n).filter_map(|s| playout(&case, s)).collect();
     let ink: Vec<(f64, u32)> = (0..n).map(|s| ink_playthrough(&mut story, s)).collect();
     let ink_totals: Vec<f64> = ink.iter().map(|x| x.0).collect();
+    // How much of an ink playthrough is the reset alone (for the report, not a benchmark).
+    let t = std::time::Instant::now();
+    for _ in 0..200 {
+        story.reset_state().expect("reset");
+    }
+    let reset_us = t.elapsed().as_secs_f64() * 1e6 / 200.0;
     eprintln!(
         "peer/{id}: {n} random playthroughs each: ours mean total {:.1} ({} finished), ink mean \
-         total {:.1}, ink mean choices {:.1}",
+         total {:.1}; mean choices: ours {:.2}, ink {:.2}; ink reset_state alone {reset_us:.1} µs",
         mean(&ours),
         ours.len(),
         mean(&ink_totals),
+        (0..n).map(|s| our_turns(&case, s) as f64).sum::<f64>() / n as f64,
         ink.iter().map(|x| x.1 as f64).sum::<f64>() / n as f64,
     );
 
@@ -125,14 +156,14 @@ fn main() {
         let mut g = c.benchmark_group("random playthrough");
         g.throughput(Throughput::Elements(1));
         let mut seed = 0u64;
-        g.bench_function("bladeink", |b| {
+        g.bench_function(BenchmarkId::new("bladeink", &id), |b| {
             b.iter(|| {
                 seed += 1;
                 ink_playthrough(&mut story, seed)
             })
         });
         let mut seed = 0u64;
-        g.bench_function("ours", |b| {
+        g.bench_function(BenchmarkId::new("ours", &id), |b| {
             b.iter(|| {
                 seed += 1;
                 playout(&case, seed)

@@ -75,15 +75,15 @@ CONST BUDGET = 6000
 Deal board
 + {not c_call_lin && money_left() >= 500} [Visit Lin Hua on the ward] -> ch_call_lin
 + {not c_send_price} [E mail her the price list] -> ch_send_price
-+ {not c_cold_call_xu && money_left() >= 500 && ((p_director_xu_known))} [Call the director of nursing directly] -> ch_cold_call_xu
++ {not c_cold_call_xu && money_left() >= 500 && p_director_xu_known} [Call the director of nursing directly] -> ch_cold_call_xu
 + {not c_walk_away} [Drop the lead] -> ch_walk_away
 + -> dead_end
 
 === s_meet_lin ===
 On the ward with Lin Hua
 + {not c_ask_open} [Before prices — what makes scheduling hard here?] -> ch_ask_open
-+ {not c_ask_closed && ((c_ask_open))} [Is overtime something the hospital measures?] -> ch_ask_closed
-+ {not c_summarise_ask_intro && ((f_inspection_date))} [Sum up and ask her to bring you to Director Xu] -> ch_summarise_ask_intro
++ {not c_ask_closed && c_ask_open} [Is overtime something the hospital measures?] -> ch_ask_closed
++ {not c_summarise_ask_intro && f_inspection_date} [Sum up and ask her to bring you to Director Xu] -> ch_summarise_ask_intro
 + {not c_leave_lin} [Thank her and go back to the office] -> ch_leave_lin
 + {not c_pitch_features} [Show her the feature list] -> ch_pitch_features
 + -> dead_end
@@ -96,7 +96,7 @@ Before you meet the director
 
 === s_meet_xu ===
 Director Xu's office
-+ {not c_present_inspection && money_left() >= 1000 && ((diagnosed == 0))} [Show how the system cuts night overtime before the inspection] -> ch_present_inspection
++ {not c_present_inspection && money_left() >= 1000 && (diagnosed == 0)} [Show how the system cuts night overtime before the inspection] -> ch_present_inspection
 + {not c_present_price && money_left() >= 1000} [Offer a discount] -> ch_present_price
 + -> dead_end
 
@@ -143,7 +143,7 @@ Director Xu's office
 ~ week += 1
 ~ spent += 500
 ~ changed = false
-{ not p_director_xu_met && not supported_p_director_xu():
+{ not p_director_xu_met && supported_p_director_xu() == false:
     ~ p_seq += -25
 }
 ~ p_director_xu_met = true
@@ -278,7 +278,7 @@ Director Xu's office
 ~ week += 1
 ~ spent += 1000
 ~ changed = false
-{ not p_director_xu_met && not supported_p_director_xu():
+{ not p_director_xu_met && supported_p_director_xu() == false:
     ~ p_seq += -25
 }
 ~ p_director_xu_met = true
@@ -304,7 +304,7 @@ Director Xu's office
 ~ week += 1
 ~ spent += 1000
 ~ changed = false
-{ not p_director_xu_met && not supported_p_director_xu():
+{ not p_director_xu_met && supported_p_director_xu() == false:
     ~ p_seq += -25
 }
 ~ p_director_xu_met = true

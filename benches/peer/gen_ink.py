@@ -172,13 +172,21 @@ class Gen:
         if n == "CompetitorAtLeast": return f"{self.comp[v[0]]} >= {v[1]}"
         if n == "CompetitorAtMost": return f"{self.comp[v[0]]} <= {v[1]}"
         if n == "CompetitorOut": return f"{self.comp[v]}_out"
-        if n == "Any": return "(" + " || ".join(self.cond(x) for x in v) + ")" if v else "false"
+        if n == "Any":
+            return "(" + " || ".join(self.cond(x) for x in v) + ")" if len(v) > 1 else (
+                self.cond(v[0]) if v else "false")
         if n == "All": return self.conds(v)
-        if n == "Not": return f"not ({self.cond(v)})"
+        if n == "Not":
+            inner = self.cond(v)
+            return f"not ({inner})" if " " in inner else f"not {inner}"
         raise ValueError(f"unknown condition {k}")
 
     def conds(self, ks):
-        return "(" + " && ".join(f"({self.cond(x)})" for x in ks) + ")" if ks else "true"
+        # Brackets only around compound expressions: to ink, `(name)` is a list literal.
+        wrap = lambda e: f"({e})" if " " in e else e
+        if len(ks) == 1:
+            return wrap(self.cond(ks[0]))
+        return wrap(" && ".join(wrap(self.cond(x)) for x in ks)) if ks else "true"
 
     # --- effects --------------------------------------------------------------------------
     def effect(self, e):
@@ -287,7 +295,11 @@ class Gen:
                     guard.append(f"money_left() >= {money}")
                 if ch.get("when"):
                     guard.append(self.conds(ch["when"]))
-                g = "{" + " && ".join(guard) + "} " if guard else ""
+                expr = " && ".join(guard)
+                if expr.startswith("("):
+                    # rinklecate 2.1 misreads a choice condition that opens with a bracket.
+                    expr = "true && " + expr
+                g = "{" + expr + "} " if guard else ""
                 add(f"+ {g}[{plain(en(ch['label']))}] -> {self.knot_of_choice[ch['id']]}")
             add("+ -> dead_end")
             add("")
@@ -437,7 +449,8 @@ class Gen:
             p = self.people[self.pix[m]]
             n = self.person[m]
             if p["role"] == "DecisionMaker":
-                add(f"{{ not {n}_met && not supported_{n}():")
+                # (`not f()` after `&&` trips rinklecate 2.1's parser: compare instead.)
+                add(f"{{ not {n}_met && supported_{n}() == false:")
                 add(f"    ~ p_seq += {seq.get('top_without_support', -25)}")
                 add("}")
             add(f"~ {n}_met = true")

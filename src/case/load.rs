@@ -199,7 +199,8 @@ fn check_text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     let mut depth = 0usize;
     let mut in_str = false;
     let mut escaped = false;
-    for (i, ch) in text.char_indices() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
         if in_str {
             match ch {
                 _ if escaped => escaped = false,
@@ -211,6 +212,24 @@ fn check_text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
         }
         match ch {
             '"' => in_str = true,
+            // Brackets in comments do not nest anything.
+            '/' if chars.peek().is_some_and(|(_, n)| *n == '/') => {
+                for (_, n) in chars.by_ref() {
+                    if n == '\n' {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek().is_some_and(|(_, n)| *n == '*') => {
+                chars.next();
+                let mut prev = ' ';
+                for (_, n) in chars.by_ref() {
+                    if prev == '*' && n == '/' {
+                        break;
+                    }
+                    prev = n;
+                }
+            }
             '(' | '[' | '{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {

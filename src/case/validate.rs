@@ -13,6 +13,11 @@ pub const MAX_STAKEHOLDERS: usize = 200;
 pub const MAX_SCENES: usize = 2_000;
 pub const MAX_CHOICES: usize = 10_000;
 pub const MAX_TEXT_CHARS: usize = 10_000;
+/// Facts, flags, events, competitors, burning issues, endings, variants, units: each kind.
+pub const MAX_OTHER_IDS: usize = 10_000;
+pub const MAX_WEEKS: u32 = 520;
+/// Past this many findings, stop looking: a file this broken needs fixing from the top.
+pub const MAX_DIAGNOSTICS: usize = 200;
 
 struct Checker<'a> {
     file: &'a str,
@@ -21,6 +26,11 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// Enough findings: locating each one costs a scan of the file, so a hostile file with
+    /// thousands of mistakes must not make validation quadratic.
+    fn full(&self) -> bool {
+        self.out.len() >= MAX_DIAGNOSTICS
+    }
     fn push(
         &mut self,
         sev: Severity,
@@ -29,6 +39,9 @@ impl Checker<'_> {
         message: String,
         hint: Option<String>,
     ) {
+        if self.full() {
+            return;
+        }
         let (line, column) = line_col(self.loc.src, span.0);
         self.out.push(Diagnostic {
             file: self.file.to_string(),
@@ -84,6 +97,7 @@ impl Kind {
 
 struct Names<'a> {
     sets: HashMap<&'static str, Vec<&'a str>>,
+    lookup: HashMap<&'static str, std::collections::HashSet<&'a str>>,
 }
 
 impl<'a> Names<'a> {
@@ -91,7 +105,7 @@ impl<'a> Names<'a> {
         self.sets.get(k.word()).map(|v| v.as_slice()).unwrap_or(&[])
     }
     fn has(&self, k: Kind, id: &str) -> bool {
-        self.list(k).contains(&id)
+        self.lookup.get(k.word()).is_some_and(|s| s.contains(id))
     }
 }
 
@@ -109,7 +123,21 @@ pub fn validate(case: &Case, src: &str, file: &str) -> Vec<Diagnostic> {
     check_scoring(&mut ck, case);
     check_texts(&mut ck, case);
     check_font(&mut ck);
+    let capped = ck.full();
     ck.out.sort_by_key(|d| (d.severity, d.line, d.column));
+    if capped {
+        ck.out.push(Diagnostic {
+            file: file.to_string(),
+            line: 0,
+            column: 0,
+            severity: Severity::Error,
+            code: "E021",
+            message: format!("stopped after {MAX_DIAGNOSTICS} problems"),
+            hint: Some("fix these first; the rest of the file was not checked".into()),
+            offset: 0,
+            len: 0,
+        });
+    }
     ck.out
 }
 
@@ -173,7 +201,7 @@ fn collect_ids<'a>(ck: &mut Checker, case: &'a Case) -> Names<'a> {
                     format!("a {} has an empty id", kind.word()),
                     None,
                 );
-            } else if !seen.insert(*id) {
+            } else if !seen.insert(*id) && !ck.full() {
                 let span = ck.loc.nth_id(id, *n - 1).unwrap_or((0, 0));
                 ck.error(
                     "E010",
@@ -186,15 +214,65 @@ fn collect_ids<'a>(ck: &mut Checker, case: &'a Case) -> Names<'a> {
         sets.insert(kind.word(), std::mem::take(ids));
     }
     // Also people on the seller's side can be named in texts but not referenced; nothing to do.
-    Names { sets }
+    let lookup = sets
+        .iter()
+        .map(|(k, v)| (*k, v.iter().copied().collect()))
+        .collect();
+    Names { sets, lookup }
 }
 
 fn check_limits(ck: &mut Checker, case: &Case) {
     let choices: usize = case.scenes.iter().map(|s| s.choices.len()).sum();
+    let mut flags: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut note_flags = |cs: &[Condition], es: &[Effect]| {
+        fn conds(cs: &[Condition], out: &mut std::collections::HashSet<String>) {
+            for c in cs {
+                match c {
+                    Condition::Flag(f) | Condition::NotFlag(f) => {
+                        out.insert(f.clone());
+                    }
+                    Condition::Any(v) | Condition::All(v) => conds(v, out),
+                    Condition::Not(b) => conds(std::slice::from_ref(b), out),
+                    _ => {}
+                }
+            }
+        }
+        conds(cs, &mut flags);
+        for e in es {
+            if let Effect::Set(f) | Effect::Clear(f) = e {
+                flags.insert(f.clone());
+            }
+        }
+    };
+    for s in &case.scenes {
+        for c in &s.choices {
+            note_flags(&c.when, &c.effects);
+            for b in &c.branches {
+                note_flags(&b.when, &b.effects);
+            }
+        }
+    }
+    for e in &case.events {
+        note_flags(&e.conditions, &e.effects);
+    }
+    for v in &case.variants {
+        for ch in &v.changes {
+            if let Change::Effects(effs) = ch {
+                note_flags(&[], effs);
+            }
+        }
+    }
     for (what, n, max) in [
         ("stakeholders", case.stakeholders.len(), MAX_STAKEHOLDERS),
         ("scenes", case.scenes.len(), MAX_SCENES),
         ("choices", choices, MAX_CHOICES),
+        ("facts", case.facts.len(), MAX_OTHER_IDS),
+        ("flags", flags.len(), MAX_OTHER_IDS),
+        ("events", case.events.len(), MAX_OTHER_IDS),
+        ("competitors", case.competitors.len(), MAX_OTHER_IDS),
+        ("burning_issues", case.burning_issues.len(), MAX_OTHER_IDS),
+        ("endings", case.endings.len(), MAX_OTHER_IDS),
+        ("variants", case.variants.len(), MAX_OTHER_IDS),
     ] {
         if n > max {
             ck.error(
@@ -208,7 +286,7 @@ fn check_limits(ck: &mut Checker, case: &Case) {
 }
 
 fn check_ref(ck: &mut Checker, names: &Names, kind: Kind, id: &str, anchor: &str) {
-    if !names.has(kind, id) {
+    if !names.has(kind, id) && !ck.full() {
         let span = ck.loc.value_in(anchor, id);
         let hint = did_you_mean(id, names.list(kind).iter().copied())
             .map(|m| format!("did you mean `{m}`?"))
@@ -462,6 +540,17 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
                 None,
             );
         }
+    }
+    if case.calendar.weeks > MAX_WEEKS {
+        ck.error(
+            "E016",
+            ck.loc.field_after(0, "weeks").unwrap_or((0, 0)),
+            format!(
+                "the calendar has {} weeks; the limit is {MAX_WEEKS}",
+                case.calendar.weeks
+            ),
+            Some("a deal is played in weeks, not decades".into()),
+        );
     }
     if case.calendar.weeks == 0 {
         ck.error(

@@ -64,8 +64,8 @@ pub fn step(c: &Compiled, s: &mut State, ix: Ix, t: &mut Trace) {
     s.turn += 1;
     s.chosen.set(ix, true);
     let week_before = s.week;
-    s.week += ch.cost.weeks;
-    s.money_spent += ch.cost.money;
+    s.week = s.week.saturating_add(ch.cost.weeks);
+    s.money_spent = s.money_spent.saturating_add(ch.cost.money);
     t.note = choice.note.clone();
 
     check_meetings(c, s, &ch.meets, t);
@@ -96,7 +96,8 @@ pub fn step(c: &Compiled, s: &mut State, ix: Ix, t: &mut Trace) {
     }
     if !ch.meets.is_empty() && !t.changed {
         let points = c.case.scoring.sequencing.wasted_meeting;
-        s.points[ScoreKind::Sequencing as usize] += points;
+        s.points[ScoreKind::Sequencing as usize] =
+            s.points[ScoreKind::Sequencing as usize].saturating_add(points);
         t.deltas.push(Delta {
             kind: ScoreKind::Sequencing,
             points,
@@ -137,7 +138,7 @@ fn fire_events(c: &Compiled, s: &mut State, week_before: u32, t: &mut Trace) {
                 let first = if s.turn == 1 {
                     week_before
                 } else {
-                    week_before + 1
+                    week_before.saturating_add(1)
                 };
                 let lo = first.max(from);
                 let hi = s.week.min(to);
@@ -363,7 +364,7 @@ impl Game {
             funnel: s.funnel.percent(),
             cost: Spent {
                 money: s.money_spent as i64 - s.money_adjust as i64,
-                weeks: s.week - 1,
+                weeks: s.week.saturating_sub(1),
             },
             moves: self.moves.clone(),
         }

@@ -79,7 +79,7 @@ pub fn apply_effect(c: &Compiled, s: &mut State, e: &E, orig: &Effect, t: &mut T
             }
         }
         E::Score(kind, n) => {
-            s.points[kind as usize] += n;
+            s.points[kind as usize] = s.points[kind as usize].saturating_add(n);
             t.changed = true;
             t.deltas.push(Delta {
                 kind,
@@ -91,20 +91,22 @@ pub fn apply_effect(c: &Compiled, s: &mut State, e: &E, orig: &Effect, t: &mut T
             let sc = &c.case.scoring.burning_issue;
             let issue = &c.case.burning_issues[b as usize];
             let real = s.real_issue[b as usize];
-            let late = s.week.saturating_sub(sc.on_time_week) as i32;
+            let late = s.week.saturating_sub(sc.on_time_week) as i64;
             let points = if real {
-                sc.correct - late * sc.late_per_week
+                (sc.correct as i64 - late * sc.late_per_week as i64)
+                    .clamp(i32::MIN as i64, i32::MAX as i64) as i32
             } else {
                 sc.wrong
             };
-            s.points[ScoreKind::BurningIssue as usize] += points;
+            s.points[ScoreKind::BurningIssue as usize] =
+                s.points[ScoreKind::BurningIssue as usize].saturating_add(points);
             s.diagnosed = Some(b);
             t.changed = true;
             let owner = c.stakeholders.get(&issue.owner).map(|o| c.stakeholder(o));
             t.deltas.push(Delta {
                 kind: ScoreKind::BurningIssue,
                 points,
-                note: notes::diagnosis(issue, owner, real, late),
+                note: notes::diagnosis(issue, owner, real, late.min(i32::MAX as i64) as i32),
             });
         }
         E::ChooseInsider(p) => {
@@ -118,7 +120,8 @@ pub fn apply_effect(c: &Compiled, s: &mut State, e: &E, orig: &Effect, t: &mut T
                 (100.0 * influence as f64 / 5.0 * attitude.willingness()).round() as i32
             };
             let points = quality - s.insider_points;
-            s.points[ScoreKind::Insider as usize] += points;
+            s.points[ScoreKind::Insider as usize] =
+                s.points[ScoreKind::Insider as usize].saturating_add(points);
             s.insider = Some(p);
             s.insider_points = quality;
             t.changed = true;
@@ -144,7 +147,7 @@ pub fn apply_effect(c: &Compiled, s: &mut State, e: &E, orig: &Effect, t: &mut T
             }
         }
         E::Money(m) => {
-            s.money_adjust += m;
+            s.money_adjust = s.money_adjust.saturating_add(m);
             t.changed = true;
         }
         E::News => {
@@ -179,7 +182,8 @@ pub fn check_meetings(c: &Compiled, s: &mut State, meets: &[Ix], t: &mut Trace) 
             });
             if !supported {
                 let points = c.case.scoring.sequencing.top_without_support;
-                s.points[ScoreKind::Sequencing as usize] += points;
+                s.points[ScoreKind::Sequencing as usize] =
+                    s.points[ScoreKind::Sequencing as usize].saturating_add(points);
                 t.deltas.push(Delta {
                     kind: ScoreKind::Sequencing,
                     points,

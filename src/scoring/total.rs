@@ -38,7 +38,7 @@ pub fn score(c: &Compiled, s: &State) -> Scores {
         (w.outcome, outcome),
         (w.cost, cost),
     ];
-    let weight: u32 = parts.iter().map(|p| p.0).sum();
+    let weight: u64 = parts.iter().map(|p| p.0 as u64).sum();
     let total = if weight == 0 {
         0.0
     } else {
