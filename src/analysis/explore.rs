@@ -65,9 +65,20 @@ struct Explorer<'c> {
 }
 
 impl Explorer<'_> {
+    /// The memo key: without chance in the case, states that differ only in how many moves
+    /// led there have the same future, so they are one state for the analysis.
+    fn key(&self, s: &State) -> State {
+        let mut k = s.clone();
+        if !self.c.uses_chance {
+            k.turn = 0;
+        }
+        k
+    }
+
     /// Best and worst final total reachable from `s` (None: only dead ends below).
     fn visit(&mut self, s: &State) -> Option<Value> {
-        if let Some(v) = self.memo.get(s) {
+        let key = self.key(s);
+        if let Some(v) = self.memo.get(&key) {
             return *v;
         }
         if self.memo.len() >= self.cap {
@@ -135,7 +146,7 @@ impl Explorer<'_> {
                 acc
             }
         };
-        self.memo.insert(s.clone(), value);
+        self.memo.insert(key, value);
         value
     }
 
@@ -153,7 +164,7 @@ impl Explorer<'_> {
                     line: ids,
                 });
             }
-            let v = (*self.memo.get(&s)?)?;
+            let v = (*self.memo.get(&self.key(&s))?)?;
             let ix = if best { v.best_next? } else { v.worst_next? };
             ids.push(self.c.choices.names[ix as usize].clone());
             step(self.c, &mut s, ix, &mut Trace::default());

@@ -153,6 +153,9 @@ pub struct Compiled {
     pub variant_effects: Vec<Vec<Vec<E>>>,
     pub start: Ix,
     pub timeout: Ix,
+    /// Whether anything is left to chance after the start (branch or event percentages).
+    /// Without chance, the turn number cannot change the future of a state.
+    pub uses_chance: bool,
     /// 64-bit words needed for each bit set in the state.
     pub words: Words,
 }
@@ -261,6 +264,16 @@ impl Compiled {
                     .collect()
             })
             .collect();
+        let uses_chance = case
+            .events
+            .iter()
+            .any(|e| matches!(e.when, Timing::Chance { .. }))
+            || case
+                .scenes
+                .iter()
+                .flat_map(|s| &s.choices)
+                .flat_map(|c| &c.branches)
+                .any(|b| b.chance.is_some());
         let start = b.scenes.get(&case.start).unwrap_or(0);
         let timeout = b.endings.get(&case.calendar.timeout_ending).unwrap_or(0);
         let w = Words {
@@ -286,6 +299,7 @@ impl Compiled {
             cchoices,
             scene_choices,
             cevents,
+            uses_chance,
             variant_effects,
             paragraph_conds,
             start,
