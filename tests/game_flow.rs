@@ -96,7 +96,17 @@ fn play_through_the_screens_then_resume_exactly() {
 
     press::<NewGameButton>(&mut app);
     assert_eq!(screen(&app), Screen::CaseSelect);
-    press::<CaseButton>(&mut app);
+    // Pick the tutorial from the list, as a trainee would.
+    let tutorial = app
+        .world_mut()
+        .query::<(Entity, &CaseButton)>()
+        .iter(app.world())
+        .find(|(_, b)| b.0 == "first-lead")
+        .map(|(e, _)| e)
+        .expect("the tutorial is listed");
+    app.world_mut().trigger(Activate { entity: tutorial });
+    app.update();
+    app.update();
     assert_eq!(screen(&app), Screen::Briefing);
     assert_eq!(
         app.world().resource::<Deal>().game.state.seed,
