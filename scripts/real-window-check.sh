@@ -38,8 +38,16 @@ else
 fi
 export DEALCRAFT_DATA_DIR="$out/data"
 status=0
+passed=0
+failed=0
 
 run_case() { # case seed lang script
+  local before=$status
+  run_one "$@"
+  if [ "$status" = "$before" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+}
+
+run_one() {
   local case=$1 seed=$2 lang=$3 script=$4 dir="$out/$1-$3"
   echo "-- $case (seed $seed, $lang)"
   if ! timeout 600 xvfb-run -a -s '-screen 0 1280x720x24' \
@@ -62,5 +70,5 @@ if [ -f tests/scripts/haicheng-expert.txt ]; then
   run_case haicheng 7 zh tests/scripts/haicheng-expert.txt
   run_case haicheng 7 en tests/scripts/haicheng-expert.txt
 fi
-[ $status = 0 ] && echo "real-window check: 0 failed" || echo "real-window check: FAILED"
+echo "real-window check: $passed passed, $failed failed"
 exit $status
