@@ -26,6 +26,7 @@ pub fn game_plugin(app: &mut App) {
         PreUpdate,
         (update_kit, save_settings).run_if(resource_changed::<Settings>),
     );
+    app.add_systems(PreUpdate, crate::session::load_portraits);
 }
 
 fn kit_for(fonts: &UiFonts, settings: &Settings) -> Kit {

@@ -131,6 +131,38 @@ fn folder_entries(dir: &std::path::Path) -> Vec<Entry> {
         .collect()
 }
 
+/// Load the deal's portraits (checked by the validator to stay inside the case's folder).
+pub fn load_portraits(deal: Option<ResMut<Deal>>, mut images: ResMut<Assets<Image>>) {
+    let Some(mut deal) = deal else { return };
+    if !deal.is_added() {
+        return;
+    }
+    let dir = deal.case_dir.clone();
+    let portraits = deal
+        .case()
+        .case
+        .stakeholders
+        .iter()
+        .map(|p| {
+            let rel = p.portrait.as_deref()?;
+            let path = crate::case::assets::resolve(dir.as_deref(), rel).ok()?;
+            let bytes = std::fs::read(path).ok()?;
+            let image = Image::from_buffer(
+                &bytes,
+                bevy::image::ImageType::Extension("png"),
+                bevy::image::CompressedImageFormats::NONE,
+                true,
+                bevy::image::ImageSampler::default(),
+                bevy::asset::RenderAssetUsages::RENDER_WORLD
+                    | bevy::asset::RenderAssetUsages::MAIN_WORLD,
+            )
+            .ok()?;
+            Some(images.add(image))
+        })
+        .collect();
+    deal.portraits = portraits;
+}
+
 /// The deal being played.
 #[derive(Resource)]
 pub struct Deal {
@@ -149,6 +181,10 @@ pub struct Deal {
     /// Where the results file went, or why it could not be written.
     pub results_file: Option<Result<PathBuf, String>>,
     pub started: std::time::SystemTime,
+    /// Where the case file lives (portraits are read from there); None for bundled cases.
+    pub case_dir: Option<PathBuf>,
+    /// Portrait of each stakeholder, loaded when the deal starts.
+    pub portraits: Vec<Option<Handle<Image>>>,
 }
 
 impl Deal {
@@ -174,6 +210,11 @@ impl Deal {
             results_dir: None,
             results_file: None,
             started: std::time::SystemTime::now(),
+            case_dir: match &entry.origin {
+                Origin::File(p) => p.parent().map(|d| d.to_path_buf()),
+                Origin::Bundled => None,
+            },
+            portraits: Vec::new(),
         }
     }
 

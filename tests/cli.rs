@@ -343,3 +343,45 @@ fn characters_outside_the_font_are_located() {
     let line = odd.lines().position(|l| l.contains('犇')).unwrap() + 1;
     assert_eq!(d["line"], line);
 }
+
+#[test]
+fn portraits_must_stay_inside_the_case_folder() {
+    let dir = std::env::temp_dir().join(format!("dealcraft-portraits-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("faces")).unwrap();
+    std::fs::write(dir.join("faces/lin.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+    let with = |portrait: &str| {
+        TUTORIAL.replacen(
+            "known: true,",
+            &format!("known: true,\n            portrait: \"{portrait}\","),
+            1,
+        )
+    };
+    let ok = dir.join("ok.ron");
+    std::fs::write(&ok, with("faces/lin.png")).unwrap();
+    assert_eq!(
+        dealcraft(&["validate", ok.to_str().unwrap()], None)
+            .status
+            .code(),
+        Some(0)
+    );
+    for (name, bad, says) in [
+        ("up.ron", "../secret.png", ".."),
+        ("abs.ron", "/etc/passwd", "absolute"),
+        ("missing.ron", "faces/nobody.png", "cannot read"),
+    ] {
+        let p = dir.join(name);
+        std::fs::write(&p, with(bad)).unwrap();
+        let out = dealcraft(&["validate", "--json", p.to_str().unwrap()], None);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["diagnostics"][0]["code"], "E022", "{name}: {v}");
+        assert!(
+            v["diagnostics"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains(says),
+            "{name}: {v}"
+        );
+        assert!(v["diagnostics"][0]["line"].as_u64().unwrap() > 1);
+    }
+}

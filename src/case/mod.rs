@@ -1,5 +1,6 @@
 //! Cases: the model, loading from RON, validation with located diagnostics.
 
+pub mod assets;
 pub mod diagnostic;
 pub mod font;
 pub mod load;

@@ -148,6 +148,9 @@ pub struct Stakeholder {
     /// Profile shown once the person is known.
     #[serde(default)]
     pub about: Text,
+    /// A PNG portrait, relative to the case file's folder (e.g. "portraits/wang.png").
+    #[serde(default)]
+    pub portrait: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -123,6 +123,7 @@ pub fn validate(case: &Case, src: &str, file: &str) -> Vec<Diagnostic> {
     check_scoring(&mut ck, case);
     check_texts(&mut ck, case);
     check_font(&mut ck);
+    check_files(&mut ck, case);
     let capped = ck.full();
     ck.out.sort_by_key(|d| (d.severity, d.line, d.column));
     if capped {
@@ -884,6 +885,21 @@ fn check_scoring(ck: &mut Checker, case: &Case) {
                     None,
                 );
             }
+        }
+    }
+}
+
+/// Files a case names must exist inside the case's folder.
+fn check_files(ck: &mut Checker, case: &Case) {
+    let dir = std::path::Path::new(ck.file)
+        .parent()
+        .filter(|d| d.is_dir());
+    for p in &case.stakeholders {
+        if let Some(rel) = &p.portrait
+            && let Err(why) = super::assets::resolve(dir, rel)
+        {
+            let span = ck.loc.value_in(&p.id, rel);
+            ck.error("E022", span, format!("portrait of `{}`: {why}", p.id), Some("put the image in the case's folder (or a subfolder) and name it relative to the case file".into()));
         }
     }
 }

@@ -390,6 +390,16 @@ pub fn person_card(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal, ix
                 ));
                 return;
             }
+            if let Some(Some(img)) = deal.portraits.get(ix as usize) {
+                card.spawn((
+                    ImageNode::new(img.clone()),
+                    Node {
+                        width: Val::Px(48.0),
+                        height: Val::Px(48.0),
+                        ..default()
+                    },
+                ));
+            }
             let insider = if s.insider == Some(ix) {
                 kit.t("  ◆ insider", "  ◆ 内线")
             } else {
