@@ -9,7 +9,6 @@ use super::Screen;
 use super::outcome::{headline_rows, outcome_word};
 use super::parts::scroll_column;
 use crate::report::radar::radar_rgba;
-use crate::report::transcript::kind_name;
 use crate::session::Deal;
 use crate::theme::interaction::HotKey;
 use crate::theme::widget::{gap, panel_node, panel_with, row, screen_root, size};
@@ -203,25 +202,7 @@ fn spawn(
                                         palette::TEXT,
                                     ));
                                     for d in &m.deltas {
-                                        let color = if d.points >= 0 {
-                                            palette::GOOD
-                                        } else {
-                                            palette::BAD
-                                        };
-                                        let note = if d.note == m.note {
-                                            String::new()
-                                        } else {
-                                            format!(" — {}", kit.c(&d.note))
-                                        };
-                                        item.spawn(kit.text(
-                                            format!(
-                                                "{:+} {}{note}",
-                                                d.points,
-                                                kind_name(d.kind, kit.lang)
-                                            ),
-                                            size::SMALL,
-                                            color,
-                                        ));
+                                        item.spawn(super::parts::delta_line(&kit, d, &m.note));
                                     }
                                     item.spawn(kit.text(
                                         kit.c(&m.note),

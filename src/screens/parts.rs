@@ -284,21 +284,7 @@ pub fn consequence(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
                 }
             }
             for d in &m.deltas {
-                let color = if d.points >= 0 {
-                    palette::GOOD
-                } else {
-                    palette::BAD
-                };
-                let note = if d.note == m.note {
-                    String::new()
-                } else {
-                    format!(" — {}", kit.c(&d.note))
-                };
-                p.spawn(kit.text(
-                    format!("{:+} {}{note}", d.points, kind_name(d.kind, kit.lang)),
-                    size::SMALL,
-                    color,
-                ));
+                p.spawn(delta_line(kit, d, &m.note));
             }
             if !m.note.is_empty() {
                 p.spawn(kit.text(
@@ -324,6 +310,29 @@ pub fn consequence(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
             ))
             .observe(continue_on);
         });
+}
+
+/// One score change: points, the score it moves, and its note unless it is the move's own.
+pub fn delta_line(
+    kit: &Kit,
+    d: &crate::engine::game::Delta,
+    move_note: &crate::case::text::Text,
+) -> impl Bundle {
+    let color = if d.points >= 0 {
+        palette::GOOD
+    } else {
+        palette::BAD
+    };
+    let note = if &d.note == move_note {
+        String::new()
+    } else {
+        format!(" — {}", kit.c(&d.note))
+    };
+    kit.text(
+        format!("{:+} {}{note}", d.points, kind_name(d.kind, kit.lang)),
+        size::SMALL,
+        color,
+    )
 }
 
 pub fn role_name(r: BuyingRole, l: Lang) -> &'static str {
