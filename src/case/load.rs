@@ -274,14 +274,18 @@ pub fn parse(file: &str, text: &str) -> Result<Case, Diagnostic> {
     })
 }
 
+/// "did you mean `x`?" for a likely typo, otherwise the list of what is allowed.
+fn suggest(found: &str, expected: &[&str], otherwise: &str) -> String {
+    did_you_mean(found, expected.iter().copied())
+        .map(|m| format!("did you mean `{m}`?"))
+        .unwrap_or_else(|| {
+            let list: Vec<String> = expected.iter().map(|x| format!("`{x}`")).collect();
+            format!("{otherwise} {}", list.join(", "))
+        })
+}
+
 fn explain(e: &ron::Error) -> (String, Option<String>) {
     use ron::Error as R;
-    let list = |xs: &[&str]| {
-        xs.iter()
-            .map(|x| format!("`{x}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     match e {
         R::NoSuchEnumVariant {
             expected,
@@ -292,9 +296,7 @@ fn explain(e: &ron::Error) -> (String, Option<String>) {
                 .as_deref()
                 .map(|o| format!(" for `{o}`"))
                 .unwrap_or_default();
-            let hint = did_you_mean(found, expected.iter().copied())
-                .map(|m| format!("did you mean `{m}`?"))
-                .unwrap_or_else(|| format!("expected one of {}", list(expected)));
+            let hint = suggest(found, expected, "expected one of");
             (format!("unknown value `{found}`{what}"), Some(hint))
         }
         R::NoSuchStructField {
@@ -306,9 +308,7 @@ fn explain(e: &ron::Error) -> (String, Option<String>) {
                 .as_deref()
                 .map(|o| format!(" in `{o}`"))
                 .unwrap_or_default();
-            let hint = did_you_mean(found, expected.iter().copied())
-                .map(|m| format!("did you mean `{m}`?"))
-                .unwrap_or_else(|| format!("the fields here are {}", list(expected)));
+            let hint = suggest(found, expected, "the fields here are");
             (format!("unknown field `{found}`{what}"), Some(hint))
         }
         R::MissingStructField { field, outer } => {

@@ -119,7 +119,7 @@ pub fn validate(case: &Case, src: &str, file: &str) -> Vec<Diagnostic> {
     check_limits(&mut ck, case);
     check_references(&mut ck, case, &names);
     check_ranges(&mut ck, case);
-    check_flow(&mut ck, case, &names);
+    check_flow(&mut ck, case);
     check_scoring(&mut ck, case);
     check_texts(&mut ck, case);
     check_font(&mut ck);
@@ -636,7 +636,7 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
 }
 
 /// Static reachability: which scenes can be entered at all, and which endings are named.
-fn check_flow(ck: &mut Checker, case: &Case, names: &Names) {
+fn check_flow(ck: &mut Checker, case: &Case) {
     let by_id: HashMap<&str, &Scene> = case.scenes.iter().map(|s| (s.id.as_str(), s)).collect();
     let mut reached: HashSet<&str> = HashSet::new();
     let mut todo: Vec<&str> = vec![case.start.as_str()];
@@ -746,7 +746,6 @@ fn check_flow(ck: &mut Checker, case: &Case, names: &Names) {
             );
         }
     }
-    let _ = names;
 }
 
 fn impossible(

@@ -168,13 +168,11 @@ fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>) {
                 palette::BORDER,
             ))
             .with_children(|p| {
-                let scene = deal.case().scene(deal.game.state.scene);
                 if deal.pending.is_none() {
                     p.spawn(kit.bold(kit.t("ACTIONS", "行动"), size::SMALL, palette::ACCENT));
                     for t in deal.game.scene_text() {
                         p.spawn(kit.text(kit.c(t), size::SMALL, palette::TEXT_DIM));
                     }
-                    let _ = scene;
                 }
                 choices_or_consequence(p, &kit, &deal, true);
             });
