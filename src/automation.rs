@@ -172,7 +172,8 @@ fn drive(
         }
         Screen::Outcome => {
             if let (Some(dir), Some(deal)) = (&script.shots, &deal) {
-                let json = serde_json::to_vec_pretty(&deal.game.result()).unwrap_or_default();
+                let json = serde_json::to_vec_pretty(&crate::scoring::result(&deal.game))
+                    .unwrap_or_default();
                 if let Err(e) = crate::save::write_atomic(&dir.join("result.json"), &json) {
                     return fail(format!("cannot write result.json: {e}"), &mut exit);
                 }

@@ -15,9 +15,11 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::explore::{DEFAULT_STATE_CAP, Line, explore};
 use crate::case::model::Outcome;
 use crate::case::text::{Lang, Text};
-use crate::engine::game::{Delta, Game, RunResult};
+use crate::engine::game::Game;
+use crate::engine::intensity::Intensity;
+use crate::engine::trace::Delta;
 use crate::save;
-use crate::scoring::intensity::Intensity;
+use crate::scoring::RunResult;
 use crate::scoring::total::Scores;
 
 pub const RESULTS_VERSION: u32 = 1;
@@ -97,7 +99,7 @@ pub fn expert_from_line(game: &Game, best: &Line, exhaustive: bool) -> Option<Ex
         best.line.iter().map(String::as_str),
     )
     .ok()?;
-    let r = replayed.result();
+    let r = crate::scoring::result(&replayed);
     Some(ExpertLine {
         exhaustive,
         outcome: r.outcome,
@@ -167,7 +169,7 @@ pub fn build_with_expert(
         started: rfc3339(started),
         ended: rfc3339(ended),
         currency: case.calendar.currency.clone(),
-        result: game.result(),
+        result: crate::scoring::result(game),
         expert,
     }
 }

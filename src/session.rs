@@ -11,7 +11,7 @@ use crate::bundled;
 use crate::case::text::Lang;
 use crate::case::{Loaded, load_path};
 use crate::cli::PlayArgs;
-use crate::engine::compiled::Ix;
+use crate::engine::compile::Ix;
 use crate::engine::{Compiled, Game, Move};
 use crate::results;
 use crate::save::{self, Save};

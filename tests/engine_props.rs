@@ -71,7 +71,7 @@ proptest! {
                 prop_assert!(g.state.money_left(&c) >= 0, "{}: money went negative", c.case.id);
                 prop_assert!(g.state.week >= 1);
             }
-            let r = g.result();
+            let r = dealcraft::scoring::result(&g);
             prop_assert!((0.0..=100.0).contains(&r.score.total));
             for s in [r.score.burning_issue, r.score.insider, r.score.sequencing, r.score.rank] {
                 prop_assert!(s <= 100);
@@ -87,13 +87,13 @@ proptest! {
     #[test]
     fn same_seed_and_choices_give_identical_results(seed in any::<u64>(), picks in proptest::collection::vec(any::<usize>(), 0..80)) {
         for c in cases() {
-            let a = play(&c, seed, &picks).result();
-            let b = play(&c, seed, &picks).result();
+            let a = dealcraft::scoring::result(&play(&c, seed, &picks));
+            let b = dealcraft::scoring::result(&play(&c, seed, &picks));
             prop_assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
             // Replaying the recorded ids reproduces the game (what saves rely on).
             let ids: Vec<String> = a.moves.iter().map(|m| m.choice.clone()).collect();
             let replayed = Game::replay(c.clone(), seed, ids.iter().map(|s| s.as_str())).unwrap();
-            prop_assert_eq!(replayed.result(), a);
+            prop_assert_eq!(dealcraft::scoring::result(&replayed), a);
         }
     }
 
@@ -108,7 +108,7 @@ proptest! {
             let best = best_score(&c, seed);
             let g = play(&c, seed, &picks);
             if g.is_over() {
-                prop_assert!(g.result().score.total <= best + 1e-9, "{}: {} > best {}", c.case.id, g.result().score.total, best);
+                prop_assert!(dealcraft::scoring::result(&g).score.total <= best + 1e-9, "{}: {} > best {}", c.case.id, dealcraft::scoring::result(&g).score.total, best);
             }
         }
     }

@@ -91,7 +91,7 @@ fn changing_insider_replaces_the_points() {
     let m = g.choose("ins_eng").unwrap();
     assert_eq!(m.deltas[0].points, 60, "80 replaces the earlier 20");
     g.choose("finish").unwrap();
-    assert_eq!(g.result().score.insider, 80);
+    assert_eq!(dealcraft::scoring::result(&g).score.insider, 80);
 }
 
 #[test]
@@ -149,7 +149,10 @@ fn running_out_of_weeks_times_out() {
         g.choose("wait").unwrap();
     }
     assert!(g.is_over());
-    assert_eq!(g.result().outcome, Some(Outcome::TimedOut));
+    assert_eq!(
+        dealcraft::scoring::result(&g).outcome,
+        Some(Outcome::TimedOut)
+    );
     assert!(g.choose("finish").is_err());
 }
 
@@ -161,7 +164,7 @@ fn scheduled_events_fire_once_with_news_and_effects() {
     let m = g.choose("wait").unwrap().clone();
     assert_eq!(m.news[0].en, "Rival hosted a dinner");
     assert_eq!(m.learned, vec!["f1".to_string()]);
-    assert_eq!(g.state.competitors[0], 7);
+    assert_eq!(g.state.rivals[0].strength, 7);
     assert!(g.choose("wait").unwrap().news.is_empty(), "fires once");
 }
 
@@ -212,7 +215,7 @@ fn total_is_the_weighted_mean() {
     g.choose("dx_real").unwrap(); // burning issue 100
     g.choose("ins_eng").unwrap(); // insider 80
     g.choose("finish").unwrap(); // outcome 100, sequencing 0
-    let r = g.result();
+    let r = dealcraft::scoring::result(&g);
     assert_eq!(
         (r.score.burning_issue, r.score.insider, r.score.sequencing),
         (100, 80, 0)

@@ -46,7 +46,7 @@ fn run(data: &[u8]) {
         game.choose_ix(options[pick as usize % options.len()]);
         let _ = game.scene_text();
     }
-    let result = game.result();
+    let result = dealcraft::scoring::result(&game);
     assert!(
         (0.0..=100.0).contains(&result.score.total),
         "total score out of range: {}",
@@ -55,7 +55,11 @@ fn run(data: &[u8]) {
     let ids = game.chosen_ids();
     let replayed = Game::replay(case.clone(), seed, ids.iter().map(String::as_str))
         .expect("recorded choices replay");
-    assert_eq!(replayed.result(), result, "replay differs");
+    assert_eq!(
+        dealcraft::scoring::result(&replayed),
+        result,
+        "replay differs"
+    );
     if let Some(total) = playout(&case, seed) {
         assert!(
             (0.0..=100.0).contains(&total),
@@ -157,7 +161,7 @@ fn loads_within(src: String, limit: std::time::Duration) {
     }
 }
 
-/// Flag (and fact, event, …) indices are u16 (`engine::compiled::Ix`) and `Ids::intern` casts
+/// Flag (and fact, event, …) indices are u16 (`engine::compile::Ix`) and `Ids::intern` casts
 /// the count with `as`: the 65,537th flag silently becomes flag 0. Here `c1` sets flags
 /// g1…g65536, and `c2` (which needs g0, just cleared) is then offered.
 #[test]

@@ -161,7 +161,7 @@ fn play_through_the_screens_then_resume_exactly() {
     choose(&mut again, "bi_inspection");
     choose(&mut again, "present_inspection");
     assert_eq!(screen(&again), Screen::Outcome);
-    let r = again.world().resource::<Deal>().game.result();
+    let r = dealcraft::scoring::result(&again.world().resource::<Deal>().game);
     assert_eq!(r.outcome, Some(dealcraft::case::model::Outcome::Won));
     press::<dealcraft::screens::outcome::DebriefButton>(&mut again);
     assert_eq!(screen(&again), Screen::Debrief);

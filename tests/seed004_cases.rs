@@ -10,7 +10,8 @@ use std::sync::Arc;
 
 use dealcraft::case::load_bytes;
 use dealcraft::case::model::{Outcome, Rank};
-use dealcraft::engine::{Compiled, Game, RunResult};
+use dealcraft::engine::{Compiled, Game};
+use dealcraft::scoring::RunResult;
 
 const SEEDS: std::ops::Range<u64> = 0..30;
 
@@ -59,7 +60,7 @@ fn play(c: &Arc<Compiled>, seed: u64, line: &[&str]) -> Game {
 }
 
 fn run(c: &Arc<Compiled>, seed: u64, line: &[&str]) -> RunResult {
-    play(c, seed, line).result()
+    dealcraft::scoring::result(&play(c, seed, line))
 }
 
 fn swap<'a>(line: &[&'a str], from: &str, to: &'a str) -> Vec<&'a str> {
@@ -74,7 +75,7 @@ fn check_expert(c: &Arc<Compiled>, line: &[&str], ending: &str, rank: Rank) {
     let mut variants = BTreeSet::new();
     for seed in SEEDS {
         let g = play(c, seed, line);
-        let r = g.result();
+        let r = dealcraft::scoring::result(&g);
         assert_eq!(
             r.variant,
             g.state
@@ -97,7 +98,12 @@ fn check_expert(c: &Arc<Compiled>, line: &[&str], ending: &str, rank: Rank) {
             c.case.id
         );
         assert_eq!(r.score.rank, 100, "{} seed {seed}", c.case.id);
-        assert_eq!(g.state.rank, Some(rank), "{} seed {seed}", c.case.id);
+        assert_eq!(
+            g.state.rank.map(|r| r.0),
+            Some(rank),
+            "{} seed {seed}",
+            c.case.id
+        );
     }
     assert_eq!(
         variants.len(),

@@ -5,4 +5,4 @@ pub mod graph;
 pub mod playouts;
 pub mod report;
 
-pub use report::{Analysis, analyze};
+pub use report::{Analysis, Options, analyze, analyze_with};

@@ -3,11 +3,12 @@
 use rand::RngExt;
 use serde::Serialize;
 
-use crate::engine::compiled::Compiled;
-use crate::engine::game::{Trace, available, step};
+use crate::engine::compile::Compiled;
+use crate::engine::game::{available, step};
 use crate::engine::rng::{Purpose, stream};
 use crate::engine::state::State;
-use crate::scoring::total::score;
+use crate::engine::trace::Trace;
+use crate::scoring::total::{Reads, score};
 
 /// A deal longer than this is abandoned (only a broken case gets there).
 const MAX_TURNS: u32 = 10_000;
@@ -26,15 +27,17 @@ pub struct Distribution {
 pub fn playout(c: &Compiled, seed: u64) -> Option<f64> {
     let mut s = State::start(c, seed);
     let mut rng = stream(seed, 0, Purpose::Playout);
-    while s.ending.is_none() && s.turn < MAX_TURNS {
+    let mut turns = 0u32;
+    while s.ending.is_none() && turns < MAX_TURNS {
         let options = available(c, &s);
         if options.is_empty() {
             return None;
         }
         let ix = options[rng.random_range(0..options.len())];
         step(c, &mut s, ix, &mut Trace::default());
+        turns += 1;
     }
-    s.ending.map(|_| score(c, &s).total)
+    s.ending.map(|_| score(c, &s, Reads::Perfect).total)
 }
 
 /// `n` playouts with seeds `seed`, `seed+1`, …, so they also cover the variants.

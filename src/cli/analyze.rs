@@ -1,23 +1,74 @@
 //! `dealcraft analyze CASE`
 
-use super::output::outln;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::output::print_json;
-use super::{CmdResult, load_case};
-use crate::analysis::analyze;
-use crate::analysis::explore::Line;
+use super::output::{outln, print_json};
+use super::{CmdResult, Failure, load_case};
+use crate::analysis::explore::{Line, Stop};
+use crate::analysis::{Options, analyze_with};
 
-pub fn run(case: &str, seed: u64, playouts: usize, max_states: usize, json: bool) -> CmdResult {
+/// The bounds a user gives on the command line.
+pub struct Bounds {
+    pub playouts: usize,
+    pub max_states: usize,
+    pub max_memory_mib: usize,
+    pub max_seconds: Option<f64>,
+    pub threads: Option<usize>,
+}
+
+pub fn run(case: &str, seed: u64, b: Bounds, json: bool) -> CmdResult {
     let c = load_case(case)?;
-    // Hidden automatically when stderr is not a terminal.
-    let bar = ProgressBar::new(playouts as u64);
+    if let Some(s) = b.max_seconds
+        && !(s > 0.0 && s.is_finite())
+    {
+        return Err(Failure::Usage(format!(
+            "--max-seconds must be a positive number, not {s}"
+        )));
+    }
+    let states = AtomicUsize::new(0);
+    let started = Instant::now();
+    let options = Options {
+        playouts: b.playouts,
+        max_states: b.max_states.max(1),
+        max_bytes: b.max_memory_mib.max(1).saturating_mul(1 << 20),
+        deadline: b
+            .max_seconds
+            .map(|s| started + Duration::from_secs_f64(s.min(1e9))),
+        threads: b.threads.unwrap_or(Options::default().threads).max(1),
+        progress: Some(&states),
+    };
+    // Shown only on a terminal, and never with --json.
+    let bar = if json {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new_spinner()
+    };
     bar.set_style(
-        ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} playouts")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template("{spinner} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
-    bar.set_message("exploring");
-    let a = analyze(&c, seed, playouts, max_states, || bar.inc(1));
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let a = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            while !done.load(Ordering::Relaxed) {
+                let n = states.load(Ordering::Relaxed);
+                let secs = started.elapsed().as_secs_f64().max(1e-3);
+                bar.set_message(format!(
+                    "exploring: {n} states · {:.0} k states/s · {} MiB",
+                    n as f64 / secs / 1000.0,
+                    crate::analysis::explore::entry_size() * n >> 20
+                ));
+                bar.tick();
+                std::thread::sleep(Duration::from_millis(120));
+            }
+        });
+        let a = analyze_with(&c, seed, options, || {});
+        done.store(true, Ordering::Relaxed);
+        a
+    });
     bar.finish_and_clear();
     if json {
         return print_json(&a);
@@ -28,26 +79,83 @@ pub fn run(case: &str, seed: u64, playouts: usize, max_states: usize, json: bool
         a.seed,
         a.variant.as_deref().unwrap_or("-")
     );
-    outln!(
-        "states explored: {}{}",
-        a.states,
-        if a.exhaustive {
-            " (exhaustive)"
-        } else {
-            " (STATE CAP HIT: results are partial; raise --max-states)"
+    let why = |s: Option<Stop>| match s {
+        None => "exhaustive".to_string(),
+        Some(Stop::States) => "STOPPED at --max-states; lines below are sampled".into(),
+        Some(Stop::Memory) => "STOPPED at --max-memory; lines below are sampled".into(),
+        Some(Stop::Time) => "STOPPED at --max-seconds; lines below are sampled".into(),
+    };
+    outln!("states explored: {} ({})", a.states, why(a.stopped));
+    if a.variants.len() > 1 {
+        outln!(
+            "variants: {} explored, {} states in all, {} MiB at most in visited sets",
+            a.variants.len(),
+            a.states_total,
+            a.bytes >> 20
+        );
+        for v in &a.variants {
+            outln!(
+                "  {:<24} seed {:<5} {:>9} states  best {}{}",
+                v.variant.as_deref().unwrap_or("-"),
+                v.seed,
+                v.states,
+                v.best
+                    .map(|b| format!("{b:.1}"))
+                    .unwrap_or_else(|| "-".into()),
+                if v.exhaustive { "" } else { "  (stopped)" }
+            );
         }
-    );
+    }
     let show = |name: &str, l: &Option<Line>| match l {
         Some(l) => outln!(
-            "{name}: {:.1} ({})\n  {}",
+            "{name}: {:.1} ({}{})\n  {}",
             l.score,
             l.ending.as_deref().unwrap_or("?"),
+            l.win_chance
+                .map(|w| format!(", {w:.0}% chance to win"))
+                .unwrap_or_default(),
             l.line.join(" → ")
         ),
         None => outln!("{name}: no line reaches an ending"),
     };
     show("best line", &a.best);
     show("worst line", &a.worst);
+    outln!(
+        "real choices on the best line: {:.0}% of its moves offered two or more",
+        a.real_choices
+    );
+    for f in &a.forced_moves {
+        outln!("  forced: {} (scene {})", f.choice, f.scene);
+    }
+    if a.expert_lines.len() > 1 {
+        outln!("expert lines across variants: {}", a.expert_lines.len());
+        for e in &a.expert_lines {
+            outln!(
+                "  {:.1} in {}: {}",
+                e.score,
+                e.variants.join(", "),
+                e.line.join(" → ")
+            );
+        }
+    }
+    if !a.traps.is_empty() {
+        outln!("traps: the best a line containing each can do (cost: below the expert line)");
+        for t in &a.traps {
+            outln!(
+                "  {:<26} {:<13} best {:>5.1}  cost {:>5.1}  {}  {}",
+                t.id,
+                t.kind,
+                t.best_total,
+                t.cost,
+                if t.wins_possible {
+                    format!("can still win ({:.0}%)", t.best_win_chance)
+                } else {
+                    "cannot win".to_string()
+                },
+                t.best_ending.as_deref().unwrap_or("")
+            );
+        }
+    }
     outln!("endings reached (distinct final states):");
     for (e, n) in &a.endings {
         outln!("  {e:<24} {n}");
@@ -92,6 +200,10 @@ pub fn run(case: &str, seed: u64, playouts: usize, max_states: usize, json: bool
             p.max
         );
     }
+    outln!(
+        "fingerprints: 64-bit; chance of any collision in this analysis {:.1e}",
+        a.collision_probability
+    );
     outln!("elapsed: {} ms", a.elapsed_ms);
     Ok(())
 }

@@ -51,9 +51,18 @@ pub enum Command {
         /// Random playouts (seeds seed, seed+1, …) for the score distribution.
         #[arg(long, default_value_t = 1000)]
         playouts: usize,
-        /// Stop exploring after this many states.
+        /// Stop exploring after this many states (per variant).
         #[arg(long, default_value_t = crate::analysis::explore::DEFAULT_STATE_CAP)]
         max_states: usize,
+        /// Memory bound of the visited sets, in MiB; past it the analysis samples instead.
+        #[arg(long, value_name = "MIB", default_value_t = crate::analysis::explore::DEFAULT_MAX_BYTES >> 20)]
+        max_memory: usize,
+        /// Time bound in seconds (the report then depends on the machine's speed).
+        #[arg(long, value_name = "SECONDS")]
+        max_seconds: Option<f64>,
+        /// Threads for exploring variants (default: every core). The report is the same.
+        #[arg(long)]
+        threads: Option<usize>,
         #[arg(long)]
         json: bool,
     },
@@ -196,8 +205,22 @@ pub fn main() -> ExitCode {
             seed,
             playouts,
             max_states,
+            max_memory,
+            max_seconds,
+            threads,
             json,
-        } => analyze::run(&case, seed, playouts, max_states, json),
+        } => analyze::run(
+            &case,
+            seed,
+            analyze::Bounds {
+                playouts,
+                max_states,
+                max_memory_mib: max_memory,
+                max_seconds,
+                threads,
+            },
+            json,
+        ),
         Command::Simulate {
             case,
             seed,

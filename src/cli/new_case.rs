@@ -93,6 +93,10 @@ mod tests {
         let line = include_str!("../../tests/scripts/new-case-expert.txt");
         let g = crate::engine::Game::replay(c, 1, line.split_whitespace())
             .expect("the expert line plays");
-        assert!(g.result().score.total >= 90.0, "{}", g.result().score.total);
+        assert!(
+            crate::scoring::result(&g).score.total >= 90.0,
+            "{}",
+            crate::scoring::result(&g).score.total
+        );
     }
 }

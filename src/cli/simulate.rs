@@ -115,7 +115,7 @@ pub fn run(
             }
         }
     }
-    let result = game.result();
+    let result = crate::scoring::result(&game);
     if json {
         print_json(&result)?;
     } else {

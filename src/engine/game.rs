@@ -1,91 +1,94 @@
-//! Playing a deal: the choices on offer, taking one, the world's answer, and the result.
+//! Playing a deal: the choices on offer, taking one, the world's answer, and the log.
 
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::compiled::{Compiled, Ix, Next};
+use super::competitors;
+use super::compile::{Compiled, Ix, Next};
+use super::decision::{self, DecisionReport};
+use super::intensity::Intensity;
+use super::questions;
+use super::read::Read;
 use super::rng::{self, Purpose};
-use super::rules::{all_hold, apply_effect, check_meetings};
+use super::rules::{all_hold, apply_effect};
+use super::sequencing;
 use super::state::State;
-use crate::case::model::{Attitude, Cost, Outcome, ScoreKind, Timing};
+use super::trace::{Delta, Trace};
+use crate::case::model::{Action, Aspect, Attitude, Cost, Outcome, Timing};
 use crate::case::text::Text;
-use crate::scoring::intensity::Intensity;
-use crate::scoring::total::{Scores, score};
-
-/// A score change and the teaching note that explains it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Delta {
-    pub kind: ScoreKind,
-    pub points: i32,
-    pub note: Text,
-}
-
-/// What one step changed, as the engine applies it. Cheap when nobody reads it.
-#[derive(Debug, Default)]
-pub struct Trace {
-    pub changed: bool,
-    pub deltas: Vec<Delta>,
-    pub learned: Vec<Ix>,
-    pub revealed: Vec<Ix>,
-    pub attitudes: Vec<(
-        Ix,
-        crate::case::model::Attitude,
-        crate::case::model::Attitude,
-    )>,
-    pub news: Vec<Text>,
-    /// Note credited to authored `Score` effects (the choice's, or its branch's).
-    pub note: Text,
-    pub branch: Option<usize>,
-}
 
 /// Choices offered in the current scene, in the order the case lists them.
 pub fn available(c: &Compiled, s: &State) -> Vec<Ix> {
+    let mut out = Vec::new();
+    available_into(c, s, &mut out);
+    out
+}
+
+/// `available` into a reused buffer (the explorer's hot loop).
+pub fn available_into(c: &Compiled, s: &State, out: &mut Vec<Ix>) {
+    out.clear();
     if s.ending.is_some() {
-        return Vec::new();
+        return;
     }
     let left = s.money_left(c);
-    c.scene_choices[s.scene as usize]
-        .iter()
-        .copied()
-        .filter(|&ix| {
-            let ch = &c.cchoices[ix as usize];
-            (ch.repeatable || !s.chosen.get(ix))
-                && ch.cost.money as i64 <= left
-                && all_hold(c, s, &ch.when)
-        })
-        .collect()
+    out.extend(
+        c.scene_choices[s.scene as usize]
+            .iter()
+            .copied()
+            .filter(|&ix| {
+                let ch = &c.cchoices[ix as usize];
+                (ch.repeatable || !s.chosen.get(ix))
+                    && ch.cost.money as i64 <= left
+                    && all_hold(c, s, &ch.when)
+            }),
+    );
 }
 
 /// Take a choice (assumed available) and let the world answer.
 pub fn step(c: &Compiled, s: &mut State, ix: Ix, t: &mut Trace) {
     let ch = &c.cchoices[ix as usize];
     let choice = c.choice(ix);
-    s.turn += 1;
-    s.chosen.set(ix, true);
     let week_before = s.week;
+    s.chosen.set(ix, true);
     s.week = s.week.saturating_add(ch.cost.weeks);
     s.money_spent = s.money_spent.saturating_add(ch.cost.money);
-    t.note = choice.note.clone();
+    if !t.quiet {
+        t.note = choice.note.clone();
+    }
+    if let Some(bit) = ch.trap {
+        sequencing::mistake(s, bit, 0, Text::default, t);
+    }
+    sequencing::spend(c, s, ch.cost.money, t);
 
-    check_meetings(c, s, &ch.meets, t);
+    // A move that meets people starts a visit, unless one is going on (inside a meeting).
+    let new_visit = !ch.meets.is_empty() && s.visit == 0;
+    if new_visit {
+        s.visit = 1;
+        s.asked = 0;
+    }
+    sequencing::meet(c, s, ch, new_visit, t);
+    if let Some(a) = ch.ask {
+        questions::ask(c, s, ch, a, t);
+    }
     for (e, orig) in ch.effects.iter().zip(&choice.effects) {
-        apply_effect(c, s, e, orig, t);
+        apply_effect(c, s, e, Some(orig), t);
     }
     let mut next = ch.next;
     for (bi, br) in ch.branches.iter().enumerate() {
+        // Keyed by the week, so waiting is the only way to try one's luck again.
         let purpose = Purpose::Branch(ix as u32 * 64 + bi as u32);
         if all_hold(c, s, &br.when)
             && br
                 .chance
-                .is_none_or(|p| rng::roll(s.seed, s.turn, purpose, p))
+                .is_none_or(|p| rng::roll(s.seed, week_before, purpose, p))
         {
             let written = &choice.branches[bi];
-            if !written.note.is_empty() {
+            if !written.note.is_empty() && !t.quiet {
                 t.note = written.note.clone();
             }
             for (e, orig) in br.effects.iter().zip(&written.effects) {
-                apply_effect(c, s, e, orig, t);
+                apply_effect(c, s, e, Some(orig), t);
             }
             if br.next != Next::Stay {
                 next = br.next;
@@ -94,27 +97,35 @@ pub fn step(c: &Compiled, s: &mut State, ix: Ix, t: &mut Trace) {
             break;
         }
     }
-    if !ch.meets.is_empty() && !t.changed {
-        let points = c.case.scoring.sequencing.wasted_meeting;
-        s.points[ScoreKind::Sequencing as usize] =
-            s.points[ScoreKind::Sequencing as usize].saturating_add(points);
-        t.deltas.push(Delta {
-            kind: ScoreKind::Sequencing,
-            points,
-            note: super::notes::wasted_meeting(),
-        });
+    // An effect may already have ended the deal (the customer decided).
+    if s.ending.is_none() {
+        match next {
+            Next::End(e) => {
+                s.ending = Some(e);
+                if c.ending(e).outcome == Outcome::Withdrew || ch.action == Action::Withdraw {
+                    sequencing::at_withdrawal(c, s, t);
+                }
+            }
+            Next::Scene(sc) => s.scene = sc,
+            Next::Stay => {}
+        }
     }
-    match next {
-        Next::End(e) => s.ending = Some(e),
-        Next::Scene(sc) => s.scene = sc,
-        Next::Stay => {}
+    // Was the meeting worth it? Judged before the world moves: what competitors and events
+    // do is not something the meeting taught.
+    let visiting = s.visit != 0;
+    if visiting && t.informative {
+        s.visit = 2;
+    }
+    let in_meeting = s.ending.is_none() && c.is_meeting(s.scene);
+    if visiting && !in_meeting {
+        sequencing::end_visit(c, s, t);
     }
     if s.ending.is_none() {
-        if s.week > c.case.calendar.weeks {
-            s.ending = Some(c.timeout);
-        } else {
-            fire_events(c, s, week_before, t);
-        }
+        world(c, s, week_before, t);
+    }
+    if s.ending.is_none() && c.is_meeting(s.scene) && s.visit == 0 {
+        s.visit = 1;
+        s.asked = 0;
     }
     if let Some(e) = s.ending
         && let Some(f) = c.ending(e).funnel
@@ -122,26 +133,37 @@ pub fn step(c: &Compiled, s: &mut State, ix: Ix, t: &mut Trace) {
     {
         s.funnel = f;
     }
+    s.began = true;
+}
+
+/// The world's answer to a move: the calendar, competitors, events, the decision date.
+fn world(c: &Compiled, s: &mut State, week_before: u32, t: &mut Trace) {
+    let informative = t.informative;
+    if s.week > c.case.calendar.weeks && s.decision_week.is_none_or(|d| d > s.week) {
+        s.ending = Some(c.timeout);
+        return;
+    }
+    competitors::act(c, s, week_before, t);
+    fire_events(c, s, week_before, t);
+    if s.ending.is_none() && s.decision_week.is_some_and(|d| s.week >= d) {
+        decision::decide(c, s, t);
+    }
+    t.informative = informative;
 }
 
 fn fire_events(c: &Compiled, s: &mut State, week_before: u32, t: &mut Trace) {
     for (i, ev) in c.cevents.iter().enumerate() {
         let i = i as Ix;
-        if s.fired.get(i) {
+        if s.fired.get(i) || s.ending.is_some() {
             continue;
         }
         let due = match ev.timing {
             Timing::Week(_) => s.event_week[i as usize].is_some_and(|w| w <= s.week),
             Timing::Chance { percent, from, to } => {
                 // One roll for each week entered since the last step, inside the window.
-                // The first turn also covers the starting week.
-                let first = if s.turn == 1 {
-                    week_before
-                } else {
-                    week_before.saturating_add(1)
-                };
-                let lo = first.max(from);
-                let hi = s.week.min(to);
+                let weeks = competitors::weeks_entered(s, week_before);
+                let lo = (*weeks.start()).max(from);
+                let hi = (*weeks.end()).min(to);
                 (lo..=hi).any(|w| rng::roll(s.seed, w, Purpose::Event(i as u32), percent))
             }
         };
@@ -150,13 +172,21 @@ fn fire_events(c: &Compiled, s: &mut State, week_before: u32, t: &mut Trace) {
             let written = &c.case.events[i as usize];
             // Points an event gives are explained by its news, not by the trainee's last note;
             // the move keeps its own teaching note.
-            let move_note = std::mem::replace(&mut t.note, written.news.clone());
+            let move_note = if t.quiet {
+                Text::default()
+            } else {
+                std::mem::replace(&mut t.note, written.news.clone())
+            };
             for (e, orig) in ev.effects.iter().zip(&written.effects) {
-                apply_effect(c, s, e, orig, t);
+                apply_effect(c, s, e, Some(orig), t);
             }
-            t.note = move_note;
-            t.news.push(written.news.clone());
-            if let Some(go) = ev.go {
+            if !t.quiet {
+                t.note = move_note;
+            }
+            t.news(|| written.news.clone());
+            if let Some(go) = ev.go
+                && s.ending.is_none()
+            {
                 s.scene = go;
             }
         }
@@ -179,31 +209,26 @@ pub struct Move {
     pub learned: Vec<String>,
     pub revealed: Vec<String>,
     pub news: Vec<Text>,
-    /// Attitudes that moved: (stakeholder id, before, after).
+    /// Real attitudes that moved: (stakeholder id, before, after). The truth, for the
+    /// debrief; during play only `visible` moods are shown.
     pub moods: Vec<(String, Attitude, Attitude)>,
+    /// Moods that moved in front of the trainee (people present at the move).
+    #[serde(default)]
+    pub visible: Vec<(String, Attitude, Attitude)>,
+    /// What the trainee found out about people: (stakeholder id, aspect).
+    #[serde(default)]
+    pub observed: Vec<(String, Aspect)>,
+    /// Mistakes and traps of this move, by name.
+    #[serde(default)]
+    pub mistakes: Vec<String>,
+    /// Competitors whose standing changed: (id, change).
+    #[serde(default)]
+    pub rivals: Vec<(String, i8)>,
+    /// The customer's decision, on the move that brought it.
+    #[serde(default)]
+    pub decision: Option<DecisionReport>,
     pub intensity: Intensity,
     pub funnel: u8,
-}
-
-/// The result of a finished (or abandoned) deal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RunResult {
-    pub case: String,
-    pub seed: u64,
-    pub variant: Option<String>,
-    pub outcome: Option<Outcome>,
-    pub ending: Option<String>,
-    pub score: Scores,
-    pub intensity: Intensity,
-    pub funnel: u8,
-    pub cost: Spent,
-    pub moves: Vec<Move>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct Spent {
-    pub money: i64,
-    pub weeks: u32,
 }
 
 /// Why a choice could not be taken.
@@ -232,6 +257,9 @@ pub struct Game {
     pub case: Arc<Compiled>,
     pub state: State,
     pub moves: Vec<Move>,
+    /// The trainee's own read of people, latest per person last. Not a move: it changes
+    /// nothing in the deal, and the debrief sets it beside the truth.
+    pub reads: Vec<Read>,
 }
 
 impl Game {
@@ -241,6 +269,7 @@ impl Game {
             case,
             state,
             moves: Vec::new(),
+            reads: Vec::new(),
         }
     }
 
@@ -272,6 +301,10 @@ impl Game {
         self.state.ending.is_some()
     }
 
+    pub fn turn(&self) -> u32 {
+        self.moves.len() as u32
+    }
+
     pub fn choose(&mut self, id: &str) -> Result<&Move, ChoiceError> {
         if self.is_over() {
             return Err(ChoiceError::Over);
@@ -289,7 +322,8 @@ impl Game {
 
     pub fn choose_ix(&mut self, ix: Ix) -> &Move {
         let c = Arc::clone(&self.case);
-        let scene = c.scenes.names[self.state.scene as usize].clone();
+        let scene_ix = self.state.scene;
+        let scene = c.scenes.names[scene_ix as usize].clone();
         let week = self.state.week;
         let mut t = Trace::default();
         step(&c, &mut self.state, ix, &mut t);
@@ -298,8 +332,23 @@ impl Game {
             Some(b) if !choice.branches[b].reply.is_empty() => choice.branches[b].reply.clone(),
             _ => choice.reply.clone(),
         };
+        let id = |p: Ix| c.stakeholders.names[p as usize].clone();
+        let present: Vec<Ix> = c.cchoices[ix as usize]
+            .meets
+            .iter()
+            .chain(&c.scene_people[scene_ix as usize])
+            .copied()
+            .collect();
+        let moods: Vec<(String, Attitude, Attitude)> =
+            t.attitudes.iter().map(|&(p, a, b)| (id(p), a, b)).collect();
+        let visible = t
+            .attitudes
+            .iter()
+            .filter(|(p, _, _)| present.contains(p))
+            .map(|&(p, a, b)| (id(p), a, b))
+            .collect();
         self.moves.push(Move {
-            turn: self.state.turn,
+            turn: self.moves.len() as u32 + 1,
             week,
             scene,
             choice: choice.id.clone(),
@@ -313,21 +362,37 @@ impl Game {
                 .iter()
                 .map(|&f| c.facts.names[f as usize].clone())
                 .collect(),
-            revealed: t
-                .revealed
-                .iter()
-                .map(|&p| c.stakeholders.names[p as usize].clone())
-                .collect(),
+            revealed: t.revealed.iter().map(|&p| id(p)).collect(),
             news: t.news,
-            moods: t
-                .attitudes
+            moods,
+            visible,
+            observed: t.observed.iter().map(|&(p, a)| (id(p), a)).collect(),
+            mistakes: t
+                .mistakes
                 .iter()
-                .map(|&(p, a, b)| (c.stakeholders.names[p as usize].clone(), a, b))
+                .map(|b| c.trap_name(b.trailing_zeros()))
                 .collect(),
+            rivals: t
+                .rivals
+                .iter()
+                .map(|&(k, d)| (c.competitors.names[k as usize].clone(), d))
+                .collect(),
+            decision: t.decision,
             intensity: self.state.intensity,
             funnel: self.state.funnel.percent(),
         });
         self.moves.last().expect("just pushed")
+    }
+
+    /// Record the trainee's read of a person (replaces his earlier read of that person).
+    pub fn set_read(&mut self, mut read: Read) {
+        read.week = self.state.week;
+        self.reads.retain(|r| r.person != read.person);
+        self.reads.push(read);
+    }
+
+    pub fn read_of(&self, person: &str) -> Option<&Read> {
+        self.reads.iter().find(|r| r.person == person)
     }
 
     /// The current scene's text and the paragraphs whose conditions hold now.
@@ -348,25 +413,5 @@ impl Game {
 
     pub fn chosen_ids(&self) -> Vec<String> {
         self.moves.iter().map(|m| m.choice.clone()).collect()
-    }
-
-    pub fn result(&self) -> RunResult {
-        let c = &self.case;
-        let s = &self.state;
-        RunResult {
-            case: c.case.id.clone(),
-            seed: s.seed,
-            variant: s.variant.map(|v| c.variants.names[v as usize].clone()),
-            outcome: s.ending.map(|e| c.ending(e).outcome),
-            ending: s.ending.map(|e| c.endings.names[e as usize].clone()),
-            score: score(c, s),
-            intensity: s.intensity,
-            funnel: s.funnel.percent(),
-            cost: Spent {
-                money: s.money_spent as i64 - s.money_adjust as i64,
-                weeks: s.week.saturating_sub(1),
-            },
-            moves: self.moves.clone(),
-        }
     }
 }

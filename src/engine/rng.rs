@@ -1,8 +1,11 @@
 //! The one source of chance: rand's Xoshiro256++ seeded from the game seed.
 //!
-//! Each draw point gets a stream seeded from (seed, turn, purpose). That keeps every game state
+//! Each draw point gets a stream seeded from (seed, week, purpose). That keeps every game state
 //! a plain value — saves are the seed plus the choices, and analysis can memoise states —
-//! while the whole game still depends on nothing but the one seed.
+//! while the whole game still depends on nothing but the one seed. Draws are keyed by the
+//! week, not by the number of moves, so a line cannot re-roll its luck by making idle moves;
+//! the customer's decision uses one draw per seed, so a stronger position never loses where a
+//! weaker one would have won.
 
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{RngExt, SeedableRng};
@@ -12,26 +15,37 @@ pub enum Purpose {
     Variant,
     Branch(u32),
     Event(u32),
+    /// A competitor's move in a week.
+    Rival(u32),
+    /// The customer's decision.
+    Decision,
     /// Random playouts in the analysis (not part of a game).
     Playout,
 }
 
-pub fn stream(seed: u64, turn: u32, purpose: Purpose) -> Xoshiro256PlusPlus {
+pub fn stream(seed: u64, week: u32, purpose: Purpose) -> Xoshiro256PlusPlus {
     let salt = match purpose {
         Purpose::Variant => 0x5a17_u64,
         Purpose::Branch(i) => 0x1_0000_0000 | i as u64,
         Purpose::Event(i) => 0x2_0000_0000 | i as u64,
         Purpose::Playout => 0x3_0000_0000,
+        Purpose::Rival(i) => 0x4_0000_0000 | i as u64,
+        Purpose::Decision => 0x5_0000_0000,
     };
     let mixed = seed
-        ^ (turn as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ (week as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
         ^ salt.wrapping_mul(0xD1B5_4A32_D192_ED03);
     Xoshiro256PlusPlus::seed_from_u64(mixed)
 }
 
 /// True with `percent` % probability.
-pub fn roll(seed: u64, turn: u32, purpose: Purpose, percent: u8) -> bool {
-    stream(seed, turn, purpose).random_range(0..100u32) < percent as u32
+pub fn roll(seed: u64, week: u32, purpose: Purpose, percent: u8) -> bool {
+    stream(seed, week, purpose).random_range(0..100u32) < percent as u32
+}
+
+/// A uniform draw in [0, 1).
+pub fn unit(seed: u64, week: u32, purpose: Purpose) -> f64 {
+    stream(seed, week, purpose).random::<f64>()
 }
 
 /// Index picked by weight.

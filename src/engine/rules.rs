@@ -1,17 +1,20 @@
 //! Conditions and effects: the rules of the game, applied to a `State`.
 
-use super::compiled::{C, Compiled, E, Ix};
-use super::game::{Delta, Trace};
+use super::commit;
+use super::compile::{C, Compiled, E, Ix};
+use super::decision;
 use super::notes;
-use super::state::State;
-use crate::case::model::{Attitude, BuyingRole, Effect, ScoreKind};
+use super::sequencing::mistake;
+use super::state::{PersonState, RivalStatus, State};
+use super::trace::Trace;
+use crate::case::model::{Aspect, Attitude, Claim, Effect, Mistake, ScoreKind};
 
 pub fn holds(c: &Compiled, s: &State, cond: &C) -> bool {
     match cond {
         C::Knows(f, want) => s.facts.get(*f) == *want,
         C::Flag(f, want) => s.flags.get(*f) == *want,
-        C::Met(p, want) => s.met.get(*p) == *want,
-        C::Known(p) => s.known.get(*p),
+        C::Met(p, want) => s.met(*p) == *want,
+        C::Known(p) => s.known(*p),
         C::AttitudeAtLeast(p, a) => s.attitude(*p) >= *a,
         C::AttitudeAtMost(p, a) => s.attitude(*p) <= *a,
         C::WeekAtMost(w) => s.week <= *w,
@@ -21,11 +24,22 @@ pub fn holds(c: &Compiled, s: &State, cond: &C) -> bool {
         C::Variant(v) => s.variant == Some(*v),
         C::Insider(p) => s.insider == Some(*p),
         C::HasInsider(want) => s.insider.is_some() == *want,
-        C::Diagnosed(b) => s.diagnosed == Some(*b),
-        C::RankJudged(r) => s.rank == Some(*r),
-        C::CompetitorAtLeast(k, n) => s.competitors[*k as usize] >= *n,
-        C::CompetitorAtMost(k, n) => s.competitors[*k as usize] <= *n,
-        C::CompetitorOut(k) => s.eliminated.get(*k),
+        C::Diagnosed(b) => s.diagnosed.is_some_and(|(d, _)| d == *b),
+        C::RankJudged(r) => s.rank.is_some_and(|(j, _)| j == *r),
+        C::CompetitorAtLeast(k, n) => s.rivals[*k as usize].strength >= *n,
+        C::CompetitorAtMost(k, n) => s.rivals[*k as usize].strength <= *n,
+        C::CompetitorOut(k) => s.rivals[*k as usize].status == RivalStatus::Out,
+        C::Partner(k) => s.rivals[*k as usize].status == RivalStatus::Partner,
+        C::Backs(p, k) => s.people[*p as usize].backs() == *k,
+        C::Observed(p, a) => s.people[*p as usize].seen & a.bit() != 0,
+        C::Proposed(b) => s.proposal == Some(*b),
+        C::AllyBrought(a) => *a < 32 && s.allies & (1 << a) != 0,
+        C::ChanceAtLeast(n) => decision::chance_us(c, s) * 100.0 >= *n as f64,
+        C::ChanceAtMost(n) => decision::chance_us(c, s) * 100.0 <= *n as f64,
+        C::RankIs(r) => decision::rank(c, s) == *r,
+        C::DecisionWithin(w) => s
+            .decision_week
+            .is_some_and(|d| d.saturating_sub(s.week) <= *w),
         C::Any(v) => v.iter().any(|x| holds(c, s, x)),
         C::All(v) => v.iter().all(|x| holds(c, s, x)),
         C::Not(x) => !holds(c, s, x),
@@ -37,166 +51,206 @@ pub fn all_hold(c: &Compiled, s: &State, conds: &[C]) -> bool {
     conds.iter().all(|x| holds(c, s, x))
 }
 
+/// Move a person's real attitude, recording the change.
+pub fn set_attitude(s: &mut State, p: Ix, to: Attitude, t: &mut Trace) {
+    let from = s.attitude(p);
+    if from != to {
+        s.people[p as usize].attitude = to;
+        t.attitude(p, from, to);
+    }
+}
+
+pub fn shift_attitude(s: &mut State, p: Ix, by: i32, t: &mut Trace) {
+    let to = Attitude::from_index(s.attitude(p).index() as i32 + by);
+    set_attitude(s, p, to, t);
+}
+
+/// The trainee sees the truth of one aspect of a person, as it is now.
+pub fn observe(c: &Compiled, s: &mut State, p: Ix, a: Aspect, t: &mut Trace) {
+    let truth = c.truth_of(s.variant);
+    let week = s.week.min(255) as u8;
+    let person = &mut s.people[p as usize];
+    let before = *person;
+    person.seen |= a.bit();
+    match a {
+        Aspect::Role => person.role = truth.role[p as usize].index() as u8 + 1,
+        Aspect::Influence => person.influence = truth.influence[p as usize] + 1,
+        Aspect::Attitude => {
+            person.mood = person.attitude.index() as u8 + 1;
+            person.mood_week = week;
+        }
+        Aspect::Backs => person.backs_seen = person.backs + 1,
+        Aspect::Needs | Aspect::Change | Aspect::Concerns => {}
+    }
+    if *person != before {
+        t.observed(p, a);
+    }
+}
+
+/// The face a person shows when met: his true attitude, unless the case gives him a mask.
+pub fn see_mood(c: &Compiled, s: &mut State, p: Ix, t: &mut Trace) {
+    let truth = c.truth_of(s.variant);
+    let week = s.week.min(255) as u8;
+    let person = &mut s.people[p as usize];
+    let shown = truth.shows[p as usize].unwrap_or(person.attitude);
+    let mood = shown.index() as u8 + 1;
+    if person.mood != mood {
+        person.mood = mood;
+        t.informative = true;
+    }
+    person.mood_week = week;
+}
+
+pub fn make_known(s: &mut State, p: Ix, t: &mut Trace) {
+    let person = &mut s.people[p as usize];
+    if !person.known() {
+        person.flags |= PersonState::KNOWN;
+        t.revealed(p);
+    }
+}
+
 /// Apply one effect. `orig` is the effect as written (for texts such as news).
-pub fn apply_effect(c: &Compiled, s: &mut State, e: &E, orig: &Effect, t: &mut Trace) {
+pub fn apply_effect(c: &Compiled, s: &mut State, e: &E, orig: Option<&Effect>, t: &mut Trace) {
     match *e {
         E::Learn(f) => {
             if !s.facts.get(f) {
                 s.facts.set(f, true);
-                t.changed = true;
-                t.learned.push(f);
+                t.learned(f);
             }
         }
-        E::Reveal(p) => {
-            if !s.known.get(p) {
-                s.known.set(p, true);
-                t.changed = true;
-                t.revealed.push(p);
-            }
-        }
+        E::Reveal(p) => make_known(s, p, t),
         E::Flag(f, on) => s.flags.set(f, on),
-        E::Attitude(p, d) => {
-            let old = s.attitude(p);
-            let new = Attitude::from_index(old.index() as i32 + d as i32);
-            if new != old {
-                s.attitudes[p as usize] = new;
-                t.changed = true;
-                t.attitudes.push((p, old, new));
-            }
-        }
+        E::Attitude(p, d) => shift_attitude(s, p, d as i32, t),
         E::Competitor(k, d) => {
-            let v = &mut s.competitors[k as usize];
+            let v = &mut s.rivals[k as usize].strength;
             let new = (*v as i32 + d as i32).clamp(0, 10) as u8;
             if new != *v {
+                let change = new as i8 - *v as i8;
                 *v = new;
-                t.changed = true;
+                t.rival(k, change);
             }
         }
         E::Eliminate(k) => {
-            if !s.eliminated.get(k) {
-                s.eliminated.set(k, true);
-                t.changed = true;
+            if s.rivals[k as usize].status == RivalStatus::InRace {
+                s.rivals[k as usize].status = RivalStatus::Out;
+                t.rival(k, 0);
+            }
+        }
+        E::Partner(k) => {
+            if s.rivals[k as usize].status == RivalStatus::InRace {
+                s.rivals[k as usize].status = RivalStatus::Partner;
+                t.rival(k, 0);
             }
         }
         E::Score(kind, n) => {
             s.points[kind as usize] = s.points[kind as usize].saturating_add(n);
-            t.changed = true;
-            t.deltas.push(Delta {
-                kind,
-                points: n,
-                note: t.note.clone(),
-            });
+            if !t.quiet {
+                let note = t.note.clone();
+                t.delta(kind, n, || note);
+            }
         }
         E::Diagnose(b) => {
-            let sc = &c.case.scoring.burning_issue;
+            let truth = c.truth_of(s.variant);
+            let real = truth.real_issue[b as usize];
+            s.diagnosed = Some((b, s.week));
+            let points = commit::issue_points(c, s);
             let issue = &c.case.burning_issues[b as usize];
-            let real = s.real_issue[b as usize];
-            let late = s.week.saturating_sub(sc.on_time_week) as i64;
-            let points = if real {
-                (sc.correct as i64 - late * sc.late_per_week as i64)
-                    .clamp(i32::MIN as i64, i32::MAX as i64) as i32
+            let owner = truth.issue_owner[b as usize].map(|o| c.stakeholder(o));
+            let late = s
+                .week
+                .saturating_sub(c.case.scoring.burning_issue.on_time_week);
+            let note = || notes::diagnosis(issue, owner, real, late.min(i32::MAX as u32) as i32);
+            if real {
+                t.delta(ScoreKind::BurningIssue, points, note);
             } else {
-                sc.wrong
-            };
-            s.points[ScoreKind::BurningIssue as usize] =
-                s.points[ScoreKind::BurningIssue as usize].saturating_add(points);
-            s.diagnosed = Some(b);
-            t.changed = true;
-            let owner = c.stakeholders.get(&issue.owner).map(|o| c.stakeholder(o));
-            t.deltas.push(Delta {
-                kind: ScoreKind::BurningIssue,
-                points,
-                note: notes::diagnosis(issue, owner, real, late.min(i32::MAX as i64) as i32),
-            });
+                mistake(s, Mistake::WrongIssue.bit(), points, note, t);
+            }
         }
-        E::ChooseInsider(p) => {
-            let person = c.stakeholder(p);
-            let influence = s.influence[p as usize];
-            let attitude = s.attitude(p);
-            let backs = s.backs[p as usize].map(|k| &c.case.competitors[k as usize]);
-            let quality = if backs.is_some() {
-                0
-            } else {
-                (100.0 * influence as f64 / 5.0 * attitude.willingness()).round() as i32
-            };
-            let points = quality - s.insider_points;
-            s.points[ScoreKind::Insider as usize] =
-                s.points[ScoreKind::Insider as usize].saturating_add(points);
-            s.insider = Some(p);
-            s.insider_points = quality;
-            t.changed = true;
-            t.deltas.push(Delta {
-                kind: ScoreKind::Insider,
-                points,
-                note: notes::insider(person, influence, attitude, backs, quality),
-            });
-        }
+        E::ChooseInsider(p) => commit::choose_insider(c, s, p, t),
         E::JudgeRank(r) => {
-            s.rank = Some(r);
-            t.changed = true;
+            let truth = decision::rank(c, s);
+            let right = truth == r;
+            s.rank = Some((r, right));
+            let note = || notes::rank(r, truth);
+            if right {
+                t.delta(ScoreKind::Rank, 100, note);
+            } else {
+                mistake(s, Mistake::WrongRank.bit(), 0, note, t);
+            }
         }
-        E::Pain(n) => raise(&mut s.intensity.pain, n, t),
-        E::Power(n) => raise(&mut s.intensity.power, n, t),
-        E::Vision(n) => raise(&mut s.intensity.vision, n, t),
-        E::Value(n) => raise(&mut s.intensity.value, n, t),
-        E::Control(n) => raise(&mut s.intensity.control, n, t),
+        E::Pain(n) => raise(s, 0, n, t),
+        E::Power(n) => raise(s, 1, n, t),
+        E::Vision(n) => raise(s, 2, n, t),
+        E::Value(n) => raise(s, 3, n, t),
+        E::Control(n) => raise(s, 4, n, t),
         E::Funnel(f) => {
             if f > s.funnel {
                 s.funnel = f;
-                t.changed = true;
+                t.informative = true;
             }
         }
-        E::Money(m) => {
-            s.money_adjust = s.money_adjust.saturating_add(m);
-            t.changed = true;
-        }
+        E::Money(m) => s.money_adjust = s.money_adjust.saturating_add(m),
         E::News => {
-            if let Effect::News(text) = orig {
-                t.news.push(text.clone());
+            if let Some(Effect::News(text)) = orig {
+                t.news(|| text.clone());
+            }
+        }
+        E::Observe(p, a) => observe(c, s, p, a, t),
+        E::Hear(p, claim) => {
+            let week = s.week.min(255) as u8;
+            let person = &mut s.people[p as usize];
+            match claim {
+                Claim::Role(r) => person.role = r.index() as u8 + 1,
+                Claim::Influence(n) => person.influence = n.min(5) + 1,
+                Claim::Attitude(a) => {
+                    person.mood = a.index() as u8 + 1;
+                    person.mood_week = week;
+                }
+            }
+            t.informative = true;
+        }
+        E::Propose(b) => {
+            if s.proposal != Some(b) {
+                s.proposal = Some(b);
+                t.informative = true;
+            }
+        }
+        E::Decide => decision::decide(c, s, t),
+        E::Delay(w) => {
+            if let Some(d) = s.decision_week {
+                let min = s.week.saturating_add(1);
+                s.decision_week = Some(((d as i64 + w as i64).max(min as i64)) as u32);
+            }
+        }
+        E::BringAlly(a) => {
+            if a < 32 {
+                s.allies |= 1 << a;
+            }
+        }
+        E::Letter => s.letter_owed = false,
+        E::SetBacks(p, k) => {
+            let v = k.map(|k| k as u8 + 1).unwrap_or(0);
+            if s.people[p as usize].backs != v {
+                s.people[p as usize].backs = v;
+                t.informative = true;
             }
         }
         E::Nothing => {}
     }
 }
 
-fn raise(meter: &mut u8, n: u8, t: &mut Trace) {
-    if n > *meter {
-        *meter = n;
-        t.changed = true;
-    }
-}
-
-/// Sequencing: meeting a decision maker with nobody inside on our side — a known supporter
-/// with some influence who does not back a competitor (checked before the
-/// meeting's own effects, which may win the decision maker over).
-pub fn check_meetings(c: &Compiled, s: &mut State, meets: &[Ix], t: &mut Trace) {
-    for &m in meets {
-        let person = c.stakeholder(m);
-        if person.role == BuyingRole::DecisionMaker && !s.met.get(m) {
-            let supported = (0..c.stakeholders.len() as Ix).any(|o| {
-                o != m
-                    && s.known.get(o)
-                    && s.attitude(o) >= Attitude::Supporter
-                    && s.influence[o as usize] >= 2
-                    && s.backs[o as usize].is_none()
-            });
-            if !supported {
-                let points = c.case.scoring.sequencing.top_without_support;
-                s.points[ScoreKind::Sequencing as usize] =
-                    s.points[ScoreKind::Sequencing as usize].saturating_add(points);
-                t.deltas.push(Delta {
-                    kind: ScoreKind::Sequencing,
-                    points,
-                    note: notes::top_without_support(person),
-                });
-            }
-        }
-        s.met.set(m, true);
-        if !s.known.get(m) {
-            // Meeting someone you did not know of teaches you who they are.
-            s.known.set(m, true);
-            t.revealed.push(m);
-            t.changed = true;
-        }
+/// Raise a 5K meter (they only rise: evidence once gathered stays).
+pub fn raise(s: &mut State, meter: u8, n: u8, t: &mut Trace) {
+    let m = match meter {
+        0 => &mut s.intensity.pain,
+        1 => &mut s.intensity.power,
+        2 => &mut s.intensity.vision,
+        3 => &mut s.intensity.value,
+        _ => &mut s.intensity.control,
+    };
+    if n > *m {
+        let from = *m;
+        *m = n;
+        t.meter(meter, from, n);
     }
 }

@@ -7,7 +7,8 @@ use std::fmt::Write;
 
 use crate::case::model::{Outcome, ScoreKind};
 use crate::case::text::{Lang, Text};
-use crate::engine::game::{Delta, Move};
+use crate::engine::game::Move;
+use crate::engine::trace::Delta;
 use crate::report::transcript::kind_name;
 use crate::results::{ExpertLine, ResultsFile};
 use crate::scoring::total::Scores;

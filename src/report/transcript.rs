@@ -4,8 +4,9 @@ use std::fmt::Write;
 
 use crate::case::model::ScoreKind;
 use crate::case::text::{Lang, Text};
-use crate::engine::compiled::Compiled;
-use crate::engine::game::{Game, Move, RunResult};
+use crate::engine::compile::Compiled;
+use crate::engine::game::{Game, Move};
+use crate::scoring::RunResult;
 
 fn t(x: &Text, l: Lang) -> &str {
     x.get(l)
@@ -160,7 +161,7 @@ pub fn result(g: &Game, r: &RunResult, l: Lang) -> String {
         i.vision,
         i.value,
         i.control,
-        i.total(),
+        i.product(),
         r.funnel
     );
     let _ = writeln!(

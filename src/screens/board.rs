@@ -6,7 +6,7 @@ use super::Screen;
 use super::parts::{
     choices_or_consequence, competitors, deal_health, person_card, scroll_column, top_bar,
 };
-use crate::engine::compiled::Ix;
+use crate::engine::compile::Ix;
 use crate::session::Deal;
 use crate::theme::widget::{gap, panel_node, panel_with, screen_root, size};
 use crate::theme::{Kit, palette};

@@ -68,7 +68,7 @@ fn spawn(
 ) {
     let Some(deal) = deal else { return };
     let c = deal.case();
-    let r = deal.game.result();
+    let r = crate::scoring::result(&deal.game);
     let expert = deal.expert.lock().ok().and_then(|e| e.clone());
     shown.0 = expert.is_some();
     let radar = images.add(radar_image(r.intensity.as_array(), 220));

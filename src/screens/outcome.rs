@@ -80,7 +80,7 @@ pub fn headline_rows(
 fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>) {
     let Some(deal) = deal else { return };
     let c = deal.case();
-    let r = deal.game.result();
+    let r = crate::scoring::result(&deal.game);
     let ending = deal.game.state.ending.map(|e| c.ending(e));
     commands
         .spawn((screen_root(), DespawnOnExit(Screen::Outcome)))

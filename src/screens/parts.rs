@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use super::{Screen, screen_for};
 use crate::case::model::{Attitude, BuyingRole, Stakeholder};
 use crate::case::text::Lang;
-use crate::engine::compiled::Ix;
+use crate::engine::compile::Ix;
 use crate::report::transcript::kind_name;
 use crate::session::{Deal, Settings};
 use crate::theme::interaction::HotKey;

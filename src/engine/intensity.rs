@@ -91,13 +91,19 @@ pub struct Intensity {
 }
 
 impl Intensity {
-    /// 0–100: the five meters added up.
-    pub fn total(&self) -> u32 {
-        self.pain as u32
-            + self.power as u32
-            + self.vision as u32
-            + self.value as u32
-            + self.control as u32
+    /// The five meters added up (0–100), as a raw count of evidence.
+    pub fn sum(&self) -> u32 {
+        self.as_array().iter().map(|&m| m as u32).sum()
+    }
+    /// Sales intensity as seed 001 writes it, 问题×权力×愿景×价值×控制: the product of the five
+    /// meters, put on a 0–100 scale as their geometric mean. A zero anywhere is zero — no deal.
+    pub fn product(&self) -> u32 {
+        let m = self.as_array();
+        if m.contains(&0) {
+            return 0;
+        }
+        let logs: f64 = m.iter().map(|&x| (x.min(20) as f64 / 20.0).ln()).sum();
+        (100.0 * (logs / 5.0).exp()).round() as u32
     }
     pub fn as_array(&self) -> [u8; 5] {
         [self.pain, self.power, self.vision, self.value, self.control]
@@ -203,14 +209,32 @@ mod tests {
     }
 
     #[test]
-    fn total_is_sum_of_meters() {
-        let i = Intensity {
+    fn intensity_is_the_product_not_the_sum() {
+        let full = Intensity {
             pain: 20,
             power: 20,
             vision: 20,
             value: 20,
             control: 20,
         };
-        assert_eq!(i.total(), 100);
+        assert_eq!(full.product(), 100);
+        assert_eq!(full.sum(), 100);
+        // Zero power: the sum still shows 80, the product shows what it means — no deal.
+        let no_power = Intensity { power: 0, ..full };
+        assert_eq!(no_power.sum(), 80);
+        assert_eq!(no_power.product(), 0);
+        // Half on every meter is half.
+        let half = Intensity {
+            pain: 10,
+            power: 10,
+            vision: 10,
+            value: 10,
+            control: 10,
+        };
+        assert_eq!(half.product(), 50);
+        // One weak meter pulls the whole down more than the sum admits.
+        let lopsided = Intensity { value: 2, ..full };
+        assert!(lopsided.product() < 70, "{}", lopsided.product());
+        assert!(lopsided.sum() > 80);
     }
 }

@@ -1,8 +1,14 @@
 //! A validated case turned into index form, so the engine never looks up a string while
 //! playing. Built once per load; the analysis explores hundreds of thousands of states on it.
+//!
+//! What a variant fixes for a whole game (who really has influence, whose issue burns, the
+//! face each person shows, the weeks of events) is compiled into one `Truth` per variant, so
+//! the state carries only what moves during play.
 
 use std::collections::HashMap;
 
+use super::intensity::{control_points, pain_points, power_points, value_points, vision_points};
+use super::org::Org;
 use crate::case::model::*;
 
 pub type Ix = u16;
@@ -42,6 +48,7 @@ impl Ids {
     }
 }
 
+/// A compiled condition.
 #[derive(Debug, Clone)]
 pub enum C {
     Knows(Ix, bool),
@@ -62,6 +69,15 @@ pub enum C {
     CompetitorAtLeast(Ix, u8),
     CompetitorAtMost(Ix, u8),
     CompetitorOut(Ix),
+    Partner(Ix),
+    Backs(Ix, Option<Ix>),
+    Observed(Ix, Aspect),
+    Proposed(Ix),
+    AllyBrought(Ix),
+    ChanceAtLeast(u8),
+    ChanceAtMost(u8),
+    RankIs(Rank),
+    DecisionWithin(u32),
     Any(Vec<C>),
     All(Vec<C>),
     Not(Box<C>),
@@ -69,6 +85,7 @@ pub enum C {
     Never,
 }
 
+/// A compiled effect. 5K levels are already turned into rubric points.
 #[derive(Debug, Clone)]
 pub enum E {
     Learn(Ix),
@@ -89,6 +106,15 @@ pub enum E {
     Funnel(FunnelStage),
     Money(i32),
     News,
+    Observe(Ix, Aspect),
+    Hear(Ix, Claim),
+    Propose(Ix),
+    Decide,
+    Delay(i8),
+    Partner(Ix),
+    BringAlly(Ix),
+    Letter,
+    SetBacks(Ix, Option<Ix>),
     Nothing,
 }
 
@@ -112,9 +138,14 @@ pub struct CChoice {
     pub scene: Ix,
     /// Position in the scene's choice list.
     pub pos: usize,
+    pub action: Action,
     pub when: Vec<C>,
     pub effects: Vec<E>,
     pub meets: Vec<Ix>,
+    pub via: Option<Ix>,
+    pub ask: Option<Ask>,
+    /// Bit of the authored trap this choice falls into.
+    pub trap: Option<u64>,
     pub branches: Vec<CBranch>,
     pub next: Next,
     pub cost: Cost,
@@ -127,6 +158,32 @@ pub struct CEvent {
     pub when: Vec<C>,
     pub effects: Vec<E>,
     pub go: Option<Ix>,
+}
+
+/// What a variant fixes for the whole game: the truth the trainee has to find out.
+#[derive(Debug, Clone)]
+pub struct Truth {
+    pub influence: Vec<u8>,
+    pub role: Vec<BuyingRole>,
+    pub shows: Vec<Option<Attitude>>,
+    pub start_attitude: Vec<Attitude>,
+    pub start_backs: Vec<Option<Ix>>,
+    pub real_issue: Vec<bool>,
+    pub issue_owner: Vec<Option<Ix>>,
+    pub strength: Vec<u8>,
+    pub event_week: Vec<Option<u32>>,
+    pub decision_week: Option<u32>,
+}
+
+/// The decision model with its endings resolved.
+#[derive(Debug, Clone)]
+pub struct CDecision {
+    pub won: Ix,
+    pub lost: Ix,
+    pub shared: Option<Ix>,
+    /// Ending for losing to each competitor (default: `lost`).
+    pub lost_to: Vec<Ix>,
+    pub weights: DecisionWeights,
 }
 
 /// A case ready to play.
@@ -143,18 +200,27 @@ pub struct Compiled {
     pub endings: Ids,
     pub events: Ids,
     pub variants: Ids,
+    pub allies: Ids,
+    /// Authored trap names, in the order their bits follow the engine's mistakes.
+    pub traps: Ids,
     pub cchoices: Vec<CChoice>,
     /// Choice indices of each scene, in order.
     pub scene_choices: Vec<Vec<Ix>>,
+    /// People present in each scene (a meeting's cast; empty for other scenes).
+    pub scene_people: Vec<Vec<Ix>>,
     pub cevents: Vec<CEvent>,
     /// Conditions of each scene's extra paragraphs.
     pub paragraph_conds: Vec<Vec<Vec<C>>>,
-    /// Compiled effects of each variant's changes (empty for changes that are not effects).
-    pub variant_effects: Vec<Vec<Vec<E>>>,
+    /// Compiled effects of each variant's `Effects` changes, applied at the start.
+    pub variant_effects: Vec<Vec<E>>,
+    /// One truth per variant (index 0 when the case has none).
+    pub truths: Vec<Truth>,
+    pub org: Org,
+    pub decision: Option<CDecision>,
     pub start: Ix,
     pub timeout: Ix,
-    /// Whether anything is left to chance after the start (branch or event percentages).
-    /// Without chance, the turn number cannot change the future of a state.
+    /// Whether anything is left to chance after the start (branch or event percentages,
+    /// competitors that act).
     pub uses_chance: bool,
     /// 64-bit words needed for each bit set in the state.
     pub words: Words,
@@ -165,9 +231,7 @@ pub struct Words {
     pub facts: usize,
     pub flags: usize,
     pub choices: usize,
-    pub people: usize,
     pub events: usize,
-    pub competitors: usize,
 }
 
 fn words(n: usize) -> usize {
@@ -191,6 +255,14 @@ impl Compiled {
         let endings = Ids::of(case.endings.iter().map(|e| e.id.as_str()));
         let events = Ids::of(case.events.iter().map(|e| e.id.as_str()));
         let variants = Ids::of(case.variants.iter().map(|v| v.id.as_str()));
+        let allies = Ids::of(case.seller.allies.iter().map(|a| a.id.as_str()));
+        let traps = Ids::of(
+            case.scenes
+                .iter()
+                .flat_map(|s| &s.choices)
+                .filter_map(|c| c.trap.as_deref())
+                .take(MAX_TRAPS),
+        );
         let mut b = Builder {
             scenes,
             choices,
@@ -202,6 +274,7 @@ impl Compiled {
             endings,
             events,
             variants,
+            allies,
         };
         let mut cchoices = Vec::new();
         let mut scene_choices = Vec::new();
@@ -212,6 +285,7 @@ impl Compiled {
                 cchoices.push(CChoice {
                     scene: si as Ix,
                     pos,
+                    action: ch.action,
                     when: b.conds(&ch.when),
                     effects: b.effects(&ch.effects),
                     meets: ch
@@ -219,6 +293,13 @@ impl Compiled {
                         .iter()
                         .filter_map(|m| b.stakeholders.get(m))
                         .collect(),
+                    via: ch.via.as_deref().and_then(|v| b.stakeholders.get(v)),
+                    ask: ch.ask,
+                    trap: ch
+                        .trap
+                        .as_deref()
+                        .and_then(|t| traps.get(t))
+                        .map(|i| 1u64 << (FIRST_TRAP_BIT + i as u32)),
                     branches: ch
                         .branches
                         .iter()
@@ -236,6 +317,17 @@ impl Compiled {
             }
             scene_choices.push(list);
         }
+        let scene_people = case
+            .scenes
+            .iter()
+            .map(|s| match &s.kind {
+                SceneKind::Meeting(people) => people
+                    .iter()
+                    .filter_map(|p| b.stakeholders.get(p))
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
         let cevents = case
             .events
             .iter()
@@ -257,13 +349,36 @@ impl Compiled {
             .map(|v| {
                 v.changes
                     .iter()
-                    .map(|ch| match ch {
+                    .flat_map(|ch| match ch {
                         Change::Effects(effs) => b.effects(effs),
                         _ => Vec::new(),
                     })
                     .collect()
             })
             .collect();
+        let truths = if case.variants.is_empty() {
+            vec![truth(&case, &b, None)]
+        } else {
+            case.variants
+                .iter()
+                .map(|v| truth(&case, &b, Some(v)))
+                .collect()
+        };
+        let decision = case.decision.as_ref().map(|d| CDecision {
+            won: b.endings.get(&d.won).unwrap_or(0),
+            lost: b.endings.get(&d.lost).unwrap_or(0),
+            shared: d.shared.as_deref().and_then(|s| b.endings.get(s)),
+            lost_to: (0..b.competitors.len())
+                .map(|k| {
+                    d.lost_to
+                        .iter()
+                        .find(|(who, _)| b.competitors.get(who) == Some(k as Ix))
+                        .and_then(|(_, e)| b.endings.get(e))
+                        .unwrap_or_else(|| b.endings.get(&d.lost).unwrap_or(0))
+                })
+                .collect(),
+            weights: d.weights,
+        });
         let uses_chance = case
             .events
             .iter()
@@ -273,16 +388,16 @@ impl Compiled {
                 .iter()
                 .flat_map(|s| &s.choices)
                 .flat_map(|c| &c.branches)
-                .any(|b| b.chance.is_some());
+                .any(|b| b.chance.is_some())
+            || case.competitors.iter().any(|k| !k.moves.is_empty());
         let start = b.scenes.get(&case.start).unwrap_or(0);
         let timeout = b.endings.get(&case.calendar.timeout_ending).unwrap_or(0);
+        let org = Org::new(&case, &b.stakeholders);
         let w = Words {
             facts: words(b.facts.len()),
             flags: words(b.flags.len()),
             choices: words(b.choices.len()),
-            people: words(b.stakeholders.len()),
             events: words(b.events.len()),
-            competitors: words(b.competitors.len()),
         };
         Compiled {
             case,
@@ -296,12 +411,18 @@ impl Compiled {
             endings: b.endings,
             events: b.events,
             variants: b.variants,
+            allies: b.allies,
+            traps,
             cchoices,
             scene_choices,
+            scene_people,
             cevents,
             uses_chance,
             variant_effects,
             paragraph_conds,
+            truths,
+            org,
+            decision,
             start,
             timeout,
             words: w,
@@ -321,6 +442,117 @@ impl Compiled {
     pub fn ending(&self, ix: Ix) -> &Ending {
         &self.case.endings[ix as usize]
     }
+    pub fn is_meeting(&self, scene: Ix) -> bool {
+        matches!(self.scene(scene).kind, SceneKind::Meeting(_))
+    }
+    /// The truth of variant `v` (the only one when the case has no variants).
+    pub fn truth_of(&self, v: Option<Ix>) -> &Truth {
+        &self.truths[v
+            .map(|v| v as usize)
+            .unwrap_or(0)
+            .min(self.truths.len() - 1)]
+    }
+    /// The name of an authored trap or engine mistake by its bit.
+    pub fn trap_name(&self, bit: u32) -> String {
+        if bit < FIRST_TRAP_BIT {
+            Mistake::ALL[bit as usize].key().to_string()
+        } else {
+            self.traps
+                .names
+                .get((bit - FIRST_TRAP_BIT) as usize)
+                .cloned()
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// The truth a variant fixes, from the case's defaults and the variant's changes.
+fn truth(case: &Case, b: &Builder, v: Option<&Variant>) -> Truth {
+    let p = &case.stakeholders;
+    let mut t = Truth {
+        influence: p.iter().map(|s| s.influence.min(5)).collect(),
+        role: p.iter().map(|s| s.role).collect(),
+        shows: p.iter().map(|s| s.shows).collect(),
+        start_attitude: p.iter().map(|s| s.attitude).collect(),
+        start_backs: p
+            .iter()
+            .map(|s| s.backs.as_deref().and_then(|k| b.competitors.get(k)))
+            .collect(),
+        real_issue: case.burning_issues.iter().map(|i| i.real).collect(),
+        issue_owner: case
+            .burning_issues
+            .iter()
+            .map(|i| b.stakeholders.get(&i.owner))
+            .collect(),
+        strength: case
+            .competitors
+            .iter()
+            .map(|k| k.strength.min(10))
+            .collect(),
+        event_week: case
+            .events
+            .iter()
+            .map(|e| match e.when {
+                Timing::Week(n) => Some(n),
+                Timing::Chance { .. } => None,
+            })
+            .collect(),
+        decision_week: case.calendar.decision_week,
+    };
+    let Some(v) = v else { return t };
+    let person = |id: &str| b.stakeholders.get(id).map(|i| i as usize);
+    for change in &v.changes {
+        match change {
+            Change::Attitude(s, a) => {
+                if let Some(i) = person(s) {
+                    t.start_attitude[i] = *a;
+                }
+            }
+            Change::Influence(s, n) => {
+                if let Some(i) = person(s) {
+                    t.influence[i] = (*n).min(5);
+                }
+            }
+            Change::Backs(s, k) => {
+                if let Some(i) = person(s) {
+                    t.start_backs[i] = k.as_deref().and_then(|k| b.competitors.get(k));
+                }
+            }
+            Change::Role(s, r) => {
+                if let Some(i) = person(s) {
+                    t.role[i] = *r;
+                }
+            }
+            Change::Shows(s, a) => {
+                if let Some(i) = person(s) {
+                    t.shows[i] = *a;
+                }
+            }
+            Change::EventWeek(e, w) => {
+                if let Some(i) = b.events.get(e) {
+                    t.event_week[i as usize] = Some(*w);
+                }
+            }
+            Change::RealIssue(x, real) => {
+                if let Some(i) = b.issues.get(x) {
+                    t.real_issue[i as usize] = *real;
+                }
+            }
+            Change::IssueOwner(x, owner) => {
+                if let Some(i) = b.issues.get(x) {
+                    t.issue_owner[i as usize] = b.stakeholders.get(owner);
+                }
+            }
+            Change::Strength(k, n) => {
+                if let Some(i) = b.competitors.get(k) {
+                    t.strength[i as usize] = (*n).min(10);
+                }
+            }
+            Change::DecisionWeek(w) => t.decision_week = Some(*w),
+            Change::Effects(_) => {}
+        }
+    }
+    t
 }
 
 struct Builder {
@@ -334,6 +566,7 @@ struct Builder {
     endings: Ids,
     events: Ids,
     variants: Ids,
+    allies: Ids,
 }
 
 impl Builder {
@@ -378,6 +611,22 @@ impl Builder {
             K::CompetitorAtLeast(c, n) => p(&self.competitors, c, &|i| C::CompetitorAtLeast(i, *n)),
             K::CompetitorAtMost(c, n) => p(&self.competitors, c, &|i| C::CompetitorAtMost(i, *n)),
             K::CompetitorOut(c) => p(&self.competitors, c, &C::CompetitorOut),
+            K::Partner(c) => p(&self.competitors, c, &C::Partner),
+            K::Backs(s, k) => match (self.stakeholders.get(s), k) {
+                (Some(i), None) => C::Backs(i, None),
+                (Some(i), Some(k)) => match self.competitors.get(k) {
+                    Some(k) => C::Backs(i, Some(k)),
+                    None => C::Never,
+                },
+                (None, _) => C::Never,
+            },
+            K::Observed(s, a) => p(&self.stakeholders, s, &|i| C::Observed(i, *a)),
+            K::Proposed(b) => p(&self.issues, b, &C::Proposed),
+            K::AllyBrought(a) => p(&self.allies, a, &C::AllyBrought),
+            K::ChanceAtLeast(n) => C::ChanceAtLeast(*n),
+            K::ChanceAtMost(n) => C::ChanceAtMost(*n),
+            K::RankIs(r) => C::RankIs(*r),
+            K::DecisionWithin(w) => C::DecisionWithin(*w),
             K::Any(v) => C::Any(self.conds(v)),
             K::All(v) => C::All(self.conds(v)),
             K::Not(b) => C::Not(Box::new(self.cond(b))),
@@ -389,7 +638,6 @@ impl Builder {
     }
 
     fn effect(&mut self, e: &Effect) -> E {
-        use crate::scoring::intensity::*;
         let p = |ids: &Ids, s: &str, f: &dyn Fn(Ix) -> E| ids.get(s).map(f).unwrap_or(E::Nothing);
         match e {
             Effect::Learn(f) => p(&self.facts, f, &E::Learn),
@@ -411,6 +659,22 @@ impl Builder {
             Effect::Funnel(f) => E::Funnel(*f),
             Effect::Money(m) => E::Money(*m),
             Effect::News(_) => E::News,
+            Effect::Observe(s, a) => p(&self.stakeholders, s, &|i| E::Observe(i, *a)),
+            Effect::Hear(s, claim) => p(&self.stakeholders, s, &|i| E::Hear(i, *claim)),
+            Effect::Propose(b) => p(&self.issues, b, &E::Propose),
+            Effect::Decide => E::Decide,
+            Effect::Delay(w) => E::Delay(*w),
+            Effect::Partner(c) => p(&self.competitors, c, &E::Partner),
+            Effect::BringAlly(a) => p(&self.allies, a, &E::BringAlly),
+            Effect::Letter => E::Letter,
+            Effect::SetBacks(s, k) => match (self.stakeholders.get(s), k) {
+                (Some(i), None) => E::SetBacks(i, None),
+                (Some(i), Some(k)) => match self.competitors.get(k) {
+                    Some(k) => E::SetBacks(i, Some(k)),
+                    None => E::Nothing,
+                },
+                (None, _) => E::Nothing,
+            },
         }
     }
 }

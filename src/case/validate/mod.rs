@@ -1,6 +1,8 @@
 //! Semantic checks of a parsed case: ids, references, reachability, translations, scoring.
 //! Every finding carries a location in the file and, where it helps, a hint.
 
+mod deal;
+
 use std::collections::{HashMap, HashSet};
 
 use super::diagnostic::{Diagnostic, Severity, did_you_mean, line_col};
@@ -19,7 +21,7 @@ pub const MAX_WEEKS: u32 = 520;
 /// Past this many findings, stop looking: a file this broken needs fixing from the top.
 pub const MAX_DIAGNOSTICS: usize = 200;
 
-struct Checker<'a> {
+pub(super) struct Checker<'a> {
     file: &'a str,
     loc: Locator<'a>,
     out: Vec<Diagnostic>,
@@ -55,17 +57,29 @@ impl Checker<'_> {
             len: span.1,
         });
     }
-    fn error(&mut self, code: &'static str, span: Span, message: String, hint: Option<String>) {
+    pub(super) fn error(
+        &mut self,
+        code: &'static str,
+        span: Span,
+        message: String,
+        hint: Option<String>,
+    ) {
         self.push(Severity::Error, code, span, message, hint);
     }
-    fn warn(&mut self, code: &'static str, span: Span, message: String, hint: Option<String>) {
+    pub(super) fn warn(
+        &mut self,
+        code: &'static str,
+        span: Span,
+        message: String,
+        hint: Option<String>,
+    ) {
         self.push(Severity::Warning, code, span, message, hint);
     }
 }
 
 /// What kind of thing an id names, for messages.
 #[derive(Clone, Copy)]
-enum Kind {
+pub(super) enum Kind {
     Scene,
     Choice,
     Stakeholder,
@@ -76,6 +90,7 @@ enum Kind {
     Event,
     Variant,
     Unit,
+    Ally,
 }
 
 impl Kind {
@@ -91,11 +106,12 @@ impl Kind {
             Kind::Event => "event",
             Kind::Variant => "variant",
             Kind::Unit => "unit",
+            Kind::Ally => "ally",
         }
     }
 }
 
-struct Names<'a> {
+pub(super) struct Names<'a> {
     sets: HashMap<&'static str, Vec<&'a str>>,
     lookup: HashMap<&'static str, std::collections::HashSet<&'a str>>,
 }
@@ -118,6 +134,7 @@ pub fn validate(case: &Case, src: &str, file: &str) -> Vec<Diagnostic> {
     let names = collect_ids(&mut ck, case);
     check_limits(&mut ck, case);
     check_references(&mut ck, case, &names);
+    deal::check(&mut ck, case, &names);
     check_ranges(&mut ck, case);
     check_flow(&mut ck, case);
     check_scoring(&mut ck, case);
@@ -187,6 +204,10 @@ fn collect_ids<'a>(ck: &mut Checker, case: &'a Case) -> Names<'a> {
         (
             Kind::Unit,
             case.customer.units.iter().map(|s| s.id.as_str()).collect(),
+        ),
+        (
+            Kind::Ally,
+            case.seller.allies.iter().map(|s| s.id.as_str()).collect(),
         ),
     ];
     let mut seen_anywhere: HashMap<&str, usize> = HashMap::new();
@@ -286,7 +307,7 @@ fn check_limits(ck: &mut Checker, case: &Case) {
     }
 }
 
-fn check_ref(ck: &mut Checker, names: &Names, kind: Kind, id: &str, anchor: &str) {
+pub(super) fn check_ref(ck: &mut Checker, names: &Names, kind: Kind, id: &str, anchor: &str) {
     if !names.has(kind, id) && !ck.full() {
         let span = ck.loc.value_in(anchor, id);
         let hint = did_you_mean(id, names.list(kind).iter().copied())
@@ -319,9 +340,19 @@ fn check_conditions(ck: &mut Checker, names: &Names, conds: &[Condition], anchor
             K::Chose(ch) | K::NotChose(ch) => check_ref(ck, names, Kind::Choice, ch, anchor),
             K::Variant(v) => check_ref(ck, names, Kind::Variant, v, anchor),
             K::Diagnosed(b) => check_ref(ck, names, Kind::Issue, b, anchor),
-            K::CompetitorAtLeast(k, _) | K::CompetitorAtMost(k, _) | K::CompetitorOut(k) => {
-                check_ref(ck, names, Kind::Competitor, k, anchor)
+            K::CompetitorAtLeast(k, _)
+            | K::CompetitorAtMost(k, _)
+            | K::CompetitorOut(k)
+            | K::Partner(k) => check_ref(ck, names, Kind::Competitor, k, anchor),
+            K::Backs(p, k) => {
+                check_ref(ck, names, Kind::Stakeholder, p, anchor);
+                if let Some(k) = k {
+                    check_ref(ck, names, Kind::Competitor, k, anchor);
+                }
             }
+            K::Observed(p, _) => check_ref(ck, names, Kind::Stakeholder, p, anchor),
+            K::Proposed(b) => check_ref(ck, names, Kind::Issue, b, anchor),
+            K::AllyBrought(a) => check_ref(ck, names, Kind::Ally, a, anchor),
             K::Any(v) | K::All(v) => check_conditions(ck, names, v, anchor),
             K::Not(b) => check_conditions(ck, names, std::slice::from_ref(b), anchor),
             K::Flag(_)
@@ -331,7 +362,11 @@ fn check_conditions(ck: &mut Checker, names: &Names, conds: &[Condition], anchor
             | K::MoneyAtLeast(_)
             | K::NoInsider
             | K::HasInsider
-            | K::RankJudged(_) => {}
+            | K::RankJudged(_)
+            | K::ChanceAtLeast(_)
+            | K::ChanceAtMost(_)
+            | K::RankIs(_)
+            | K::DecisionWithin(_) => {}
         }
     }
 }
@@ -340,14 +375,39 @@ fn check_effects(ck: &mut Checker, names: &Names, effects: &[Effect], anchor: &s
     for e in effects {
         match e {
             Effect::Learn(f) => check_ref(ck, names, Kind::Fact, f, anchor),
-            Effect::Reveal(p) | Effect::Attitude(p, _) | Effect::ChooseInsider(p) => {
-                check_ref(ck, names, Kind::Stakeholder, p, anchor)
-            }
-            Effect::Competitor(k, _) | Effect::Eliminate(k) => {
+            Effect::Reveal(p)
+            | Effect::Attitude(p, _)
+            | Effect::ChooseInsider(p)
+            | Effect::Observe(p, _)
+            | Effect::Hear(p, _) => check_ref(ck, names, Kind::Stakeholder, p, anchor),
+            Effect::Competitor(k, _) | Effect::Eliminate(k) | Effect::Partner(k) => {
                 check_ref(ck, names, Kind::Competitor, k, anchor)
             }
-            Effect::Diagnose(b) => check_ref(ck, names, Kind::Issue, b, anchor),
-            _ => {}
+            Effect::SetBacks(p, k) => {
+                check_ref(ck, names, Kind::Stakeholder, p, anchor);
+                if let Some(k) = k {
+                    check_ref(ck, names, Kind::Competitor, k, anchor);
+                }
+            }
+            Effect::Diagnose(b) | Effect::Propose(b) => {
+                check_ref(ck, names, Kind::Issue, b, anchor)
+            }
+            Effect::BringAlly(a) => check_ref(ck, names, Kind::Ally, a, anchor),
+            Effect::Set(_)
+            | Effect::Clear(_)
+            | Effect::Score(..)
+            | Effect::JudgeRank(_)
+            | Effect::Pain(..)
+            | Effect::Power(_)
+            | Effect::Vision(..)
+            | Effect::Value(..)
+            | Effect::Control(_)
+            | Effect::Funnel(_)
+            | Effect::Money(_)
+            | Effect::News(_)
+            | Effect::Decide
+            | Effect::Delay(_)
+            | Effect::Letter => {}
         }
     }
 }
@@ -486,8 +546,15 @@ fn check_references(ck: &mut Checker, case: &Case, names: &Names) {
     for v in &case.variants {
         for ch in &v.changes {
             match ch {
-                Change::Attitude(p, _) | Change::Influence(p, _) => {
-                    check_ref(ck, names, Kind::Stakeholder, p, &v.id)
+                Change::Attitude(p, _)
+                | Change::Influence(p, _)
+                | Change::Role(p, _)
+                | Change::Shows(p, _) => check_ref(ck, names, Kind::Stakeholder, p, &v.id),
+                Change::Strength(k, _) => check_ref(ck, names, Kind::Competitor, k, &v.id),
+                Change::DecisionWeek(_) => {}
+                Change::IssueOwner(b, p) => {
+                    check_ref(ck, names, Kind::Issue, b, &v.id);
+                    check_ref(ck, names, Kind::Stakeholder, p, &v.id);
                 }
                 Change::Backs(p, k) => {
                     check_ref(ck, names, Kind::Stakeholder, p, &v.id);
