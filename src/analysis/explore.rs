@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::case::model::{FIRST_TRAP_BIT, Mistake, Outcome, ScoreKind};
 use crate::engine::compile::{Compiled, Ix};
 use crate::engine::game::{available_into, step};
-use crate::engine::state::State;
+use crate::engine::state::{Gains, State};
 use crate::engine::trace::Trace;
 use crate::scoring::total::{Reads, score};
 
@@ -116,6 +116,8 @@ pub struct Exploration {
     pub stopped: Option<Stop>,
     pub best: Option<Line>,
     pub worst: Option<Line>,
+    /// Whether the worst line was found exhaustively (else it was sampled).
+    pub worst_exact: bool,
     /// Distinct final states per ending.
     pub endings: BTreeMap<String, usize>,
     pub dead_ends: Vec<DeadEnd>,
@@ -124,6 +126,8 @@ pub struct Exploration {
     pub forced: Vec<Forced>,
     /// Bytes the visited set took at its largest.
     pub bytes: usize,
+    /// Distinct states in each scene: where a case's state space goes.
+    pub per_scene: BTreeMap<String, usize>,
     /// Chance that two different states share a fingerprint somewhere in this exploration
     /// (birthday bound for 64-bit fingerprints: n² / 2⁶⁵).
     pub collision_probability: f64,
@@ -152,80 +156,81 @@ impl Hasher for Identity {
     }
 }
 
-type Visited = HashMap<u64, Entry, BuildHasherDefault<Identity>>;
+/// Key → the first node of the states that share it.
+type Heads = HashMap<u64, u32, BuildHasherDefault<Identity>>;
 
-/// What the explorer keeps per visited state: 32 bytes beside an 8-byte key.
+const NIL: u32 = u32::MAX;
+const NONE: Ix = Ix::MAX;
+
+/// Values of a state's futures.
 #[derive(Clone, Copy, Debug)]
 struct Entry {
-    /// Best and worst final totals below (NaN: only dead ends below).
+    /// Best and worst final totals below (NaN: nothing counted below).
     best: f32,
     worst: f32,
     /// Best chance of winning outright below (0–1).
     win: f32,
     best_next: Ix,
     worst_next: Ix,
-    /// The state this one was first reached from, and by which choice.
-    parent: u64,
-    via: Ix,
+    /// The nodes those choices lead to.
+    best_node: u32,
+    worst_node: u32,
 }
 
-const NONE: Ix = Ix::MAX;
-
-/// Values folded over a state's children.
-#[derive(Clone, Copy)]
-struct Acc {
-    best: f32,
-    worst: f32,
-    win: f32,
-    best_next: Ix,
-    worst_next: Ix,
-}
-
-impl Acc {
-    fn empty() -> Acc {
-        Acc {
-            best: f32::NAN,
-            worst: f32::NAN,
-            win: 0.0,
-            best_next: NONE,
-            worst_next: NONE,
-        }
-    }
+impl Entry {
+    const OPEN: Entry = Entry {
+        best: f32::NAN,
+        worst: f32::NAN,
+        win: 0.0,
+        best_next: NONE,
+        worst_next: NONE,
+        best_node: NIL,
+        worst_node: NIL,
+    };
     /// Fold in a child reached by `ix` (ties keep the earlier choice: deterministic).
-    fn fold(&mut self, ix: Ix, e: &Entry) {
+    fn fold(&mut self, ix: Ix, node: u32, e: &Entry) {
         if e.best.is_nan() {
             return;
         }
         if self.best.is_nan() || e.best > self.best {
             self.best = e.best;
             self.best_next = ix;
+            self.best_node = node;
         }
         if self.worst.is_nan() || e.worst < self.worst {
             self.worst = e.worst;
             self.worst_next = ix;
+            self.worst_node = node;
         }
         self.win = self.win.max(e.win);
     }
 }
 
-struct Frame {
-    state: State,
-    fp: u64,
-    options: Vec<Ix>,
-    next: usize,
-    acc: Acc,
-    /// The choice that led here from the frame below.
+/// One visited state: its gains (the rest is in its key), its values, the choice it was
+/// first reached by, and the next state with the same key.
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    gains: Gains,
+    entry: Entry,
     via: Ix,
+    next: u32,
 }
 
-/// Per-trap findings while exploring.
-#[derive(Clone, Copy)]
-struct TrapStat {
-    best: f32,
-    fp: u64,
-    ending: Option<Ix>,
-    win: f32,
-    lines: usize,
+/// What the explorer does with a state it reaches.
+enum Seen {
+    /// Visited before: this node.
+    Same(u32),
+    /// Another state with the same key is at least as good in every gain (as bad, when
+    /// looking for the worst line): nothing below this one can do better.
+    Covered,
+    New,
+}
+
+struct Frame {
+    state: State,
+    node: u32,
+    options: Vec<Ix>,
+    next: usize,
 }
 
 /// Win chance of a final state: the decision's outright chance, or 1 for an authored win.
@@ -237,38 +242,220 @@ fn win_of(c: &Compiled, s: &State) -> f32 {
     }
 }
 
-/// Bytes one visited state takes in the visited set.
+/// Bytes one visited state takes: its node, and its share of the table of heads.
 pub fn entry_size() -> usize {
-    entry_bytes()
+    std::mem::size_of::<Node>() + (std::mem::size_of::<(u64, u32)>() + 1) * 8 / 7
 }
 
-fn entry_bytes() -> usize {
-    // Key, value, and the hash table's control byte, at its load factor.
-    (std::mem::size_of::<u64>() + std::mem::size_of::<Entry>() + 1) * 8 / 7
+/// What a pass looks for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Aim {
+    /// The best line; also the endings, dead ends and the mistakes lines make.
+    Best,
+    Worst,
+    /// The best line among those that make this mistake or trap.
+    Trap(u64),
+    /// Any line that makes it and can still win outright (a search that stops at the first).
+    TrapWin(u64),
+}
+
+/// The visited set of one pass.
+struct Table {
+    aim: Aim,
+    heads: Heads,
+    nodes: Vec<Node>,
+}
+
+impl Table {
+    fn new(aim: Aim) -> Table {
+        Table {
+            aim,
+            heads: Heads::default(),
+            nodes: Vec::new(),
+        }
+    }
+
+    fn bytes(&self) -> usize {
+        self.nodes.capacity() * std::mem::size_of::<Node>()
+            + self.heads.capacity() * (std::mem::size_of::<(u64, u32)>() + 1) * 8 / 7
+    }
+
+    /// Whether gains `a` are at least as good as `b` for this pass.
+    fn covers(&self, a: &Gains, b: &Gains) -> bool {
+        match self.aim {
+            Aim::Best | Aim::Trap(_) | Aim::TrapWin(_) => a.covers(b),
+            Aim::Worst => b.covers(a),
+        }
+    }
+
+    fn seen(&self, key: u64, g: &Gains) -> Seen {
+        let mut i = self.heads.get(&key).copied().unwrap_or(NIL);
+        while i != NIL {
+            let n = &self.nodes[i as usize];
+            if n.gains == *g {
+                return Seen::Same(i);
+            }
+            if self.covers(&n.gains, g) {
+                return Seen::Covered;
+            }
+            i = n.next;
+        }
+        Seen::New
+    }
+
+    /// The best value a state can reach, as far as this (complete) table knows: its own
+    /// node's or that of a state covering it. None when the table never saw its key.
+    fn bound(&self, key: u64, g: &Gains) -> Option<(f32, f32)> {
+        let mut i = self.heads.get(&key).copied().unwrap_or(NIL);
+        while i != NIL {
+            let n = &self.nodes[i as usize];
+            if n.gains == *g || n.gains.covers(g) {
+                return Some((n.entry.best, n.entry.win));
+            }
+            i = n.next;
+        }
+        None
+    }
+
+    fn add(&mut self, key: u64, gains: Gains, via: Ix) -> u32 {
+        let i = self.nodes.len() as u32;
+        let mut head = self.heads.get(&key).copied().unwrap_or(NIL);
+        // Keep only the frontier in the list: a state the new one covers is never worth
+        // visiting again (its node stays, for the values already folded from it).
+        while head != NIL && self.covers(&gains, &self.nodes[head as usize].gains) {
+            head = self.nodes[head as usize].next;
+        }
+        let mut prev = head;
+        while prev != NIL {
+            let mut next = self.nodes[prev as usize].next;
+            while next != NIL && self.covers(&gains, &self.nodes[next as usize].gains) {
+                next = self.nodes[next as usize].next;
+            }
+            self.nodes[prev as usize].next = next;
+            prev = next;
+        }
+        self.heads.insert(key, i);
+        self.nodes.push(Node {
+            gains,
+            entry: Entry::OPEN,
+            via,
+            next: head,
+        });
+        i
+    }
+}
+
+/// The gains `bit`'s own rule reads, hashed: in that trap's pass they are compared as equal,
+/// never as better, while the trap can still be made (a better value could keep the rule
+/// from firing and hide the line that makes it).
+fn frozen_gains(bit: u64, g: &Gains) -> u64 {
+    let is = |m: Mistake| m.bit() == bit;
+    let mut h: u64 = 0;
+    if is(Mistake::MoneyBeforeQualified) || is(Mistake::InvestedEarly) {
+        h ^= (g.funnel as u64 + 1).wrapping_mul(0xA076_1D64_78BD_642F);
+    }
+    if is(Mistake::LateExit) {
+        h ^= (g.money_left as u64).wrapping_mul(0xE703_7ED1_A0B4_28DB);
+    }
+    if is(Mistake::WrongRank) {
+        for (i, &r) in g.rivals.iter().enumerate() {
+            h ^= ((r as u64 + 1) << (i * 4)).wrapping_mul(0x8EBC_6AF0_9C88_C6E3);
+        }
+        for (i, &x) in g.meters.iter().enumerate() {
+            h ^= ((x as u64 + 1) << (i * 6)).wrapping_mul(0x5899_65CC_7537_4CC3);
+        }
+    }
+    h
 }
 
 struct Explorer<'c> {
     c: &'c Compiled,
     limits: Limits<'c>,
-    visited: Visited,
+    table: Table,
+    /// The complete best pass, whose values bound what a trap's pass can still find.
+    bounds: Option<&'c Table>,
+    /// The best total and win chance found so far (in a trap's pass).
+    incumbent: (f32, f32),
     endings: BTreeMap<Ix, usize>,
     dead_ends: Vec<DeadEnd>,
-    traps: Vec<Option<TrapStat>>,
     taken: Vec<bool>,
     scenes_seen: Vec<bool>,
+    scene_states: Vec<usize>,
+    /// Mistakes some line makes (the best pass notes them).
+    made: u64,
+    /// A search for one line has found it.
+    found: bool,
     stopped: Option<Stop>,
     buf: Vec<u8>,
     bytes: usize,
 }
 
-impl Explorer<'_> {
+impl<'c> Explorer<'c> {
+    fn new(c: &'c Compiled, limits: Limits<'c>, aim: Aim, bounds: Option<&'c Table>) -> Self {
+        Explorer {
+            c,
+            limits,
+            table: Table::new(aim),
+            bounds,
+            incumbent: (f32::NEG_INFINITY, -1.0),
+            endings: BTreeMap::new(),
+            dead_ends: Vec::new(),
+            taken: vec![false; c.choices.len()],
+            scenes_seen: vec![false; c.scenes.len()],
+            scene_states: vec![0; c.scenes.len()],
+            made: 0,
+            found: false,
+            stopped: None,
+            buf: Vec::new(),
+            bytes: 0,
+        }
+    }
+
+    fn aim(&self) -> Aim {
+        self.table.aim
+    }
+
+    /// A state's key in this pass, and its key in the best pass (for bounds). None: in a
+    /// trap's pass, a state that has not made the trap and can no longer make it.
+    fn keys(&mut self, s: &State) -> Option<(u64, u64)> {
+        let (fp, makes) = s.future_and_makes(self.c, &mut self.buf);
+        let (Aim::Trap(bit) | Aim::TrapWin(bit)) = self.aim() else {
+            return Some((fp, fp));
+        };
+        if s.mistakes & bit != 0 {
+            return Some((fp ^ 0x9E37_79B9_7F4A_7C15, fp));
+        }
+        if makes & bit == 0 {
+            return None;
+        }
+        Some((
+            fp.wrapping_mul(0x100_0000_01B3) ^ frozen_gains(bit, &s.gains(self.c)),
+            fp,
+        ))
+    }
+
+    /// In a trap's pass: whether nothing below this state can beat what is already found
+    /// (the best pass's value of the state, or of one covering it, bounds what is below).
+    fn hopeless(&self, best_key: u64, g: &Gains) -> bool {
+        let Some(b) = self.bounds else { return false };
+        match (self.aim(), b.bound(best_key, g)) {
+            // NaN: the best pass folded nothing below (its children were all covered by
+            // states elsewhere), which bounds nothing here.
+            (Aim::Trap(_), Some((best, _))) => !best.is_nan() && best <= self.incumbent.0,
+            (Aim::TrapWin(_), Some((_, win))) => win <= 0.0,
+            _ => false,
+        }
+    }
+
     fn over_limits(&mut self) -> bool {
-        let n = self.visited.len();
-        let cap = self.visited.capacity();
+        let n = self.table.nodes.len();
         if n >= self.limits.max_states {
             self.stopped = Some(Stop::States);
-        } else if n + 1 > cap && (cap * 2).max(1024) * entry_bytes() > self.limits.max_bytes {
-            // The table would have to grow past the memory bound to take one more state.
+        } else if (n + 1 > self.table.nodes.capacity()
+            || self.table.heads.len() + 1 > self.table.heads.capacity())
+            && self.table.bytes() * 2 > self.limits.max_bytes
+        {
+            // The tables would have to double past the memory bound to take one more state.
             self.stopped = Some(Stop::Memory);
         } else if n % 4096 == 0 {
             if let Some(p) = self.limits.progress {
@@ -283,50 +470,39 @@ impl Explorer<'_> {
         self.stopped.is_some()
     }
 
-    fn reserve(&mut self) {
-        // Grow the table only while the grown table stays inside the memory bound.
-        let cap = self.visited.capacity();
-        if self.visited.len() + 1 > cap {
-            let want = (cap * 2).max(1024);
-            if want * entry_bytes() <= self.limits.max_bytes {
-                self.visited.reserve(want - self.visited.len());
-            }
-        }
-        self.bytes = self.bytes.max(self.visited.capacity() * entry_bytes());
+    fn add(&mut self, key: u64, gains: Gains, via: Ix) -> u32 {
+        let i = self.table.add(key, gains, via);
+        self.bytes = self.bytes.max(self.table.bytes());
+        i
     }
 
-    /// A final state: its value, and what it tells about endings and traps.
-    fn terminal(&mut self, s: &State, fp: u64) -> Entry {
+    /// A final state's value (NaN in a trap's pass when its line does not make the trap).
+    fn terminal(&mut self, s: &State) -> Entry {
         let total = score(self.c, s, Reads::Perfect).total as f32;
         let win = win_of(self.c, s);
-        if let Some(e) = s.ending {
-            *self.endings.entry(e).or_default() += 1;
-        }
-        let mut bits = s.mistakes;
-        while bits != 0 {
-            let b = bits.trailing_zeros() as usize;
-            bits &= bits - 1;
-            let t = &mut self.traps[b];
-            match t {
-                Some(t) => {
-                    t.lines += 1;
-                    t.win = t.win.max(win);
-                    if total > t.best {
-                        t.best = total;
-                        t.fp = fp;
-                        t.ending = s.ending;
-                    }
-                }
-                None => {
-                    *t = Some(TrapStat {
-                        best: total,
-                        fp,
-                        ending: s.ending,
-                        win,
-                        lines: 1,
-                    })
+        match self.aim() {
+            Aim::Trap(bit) | Aim::TrapWin(bit) if s.mistakes & bit == 0 => return Entry::OPEN,
+            Aim::TrapWin(_) => {
+                if win > 0.0 {
+                    self.incumbent.1 = win;
+                    self.found = true;
                 }
             }
+            Aim::Trap(_) => {
+                if total > self.incumbent.0 {
+                    self.incumbent.0 = total;
+                }
+                self.incumbent.1 = self.incumbent.1.max(win);
+                if let Some(e) = s.ending {
+                    *self.endings.entry(e).or_default() += 1;
+                }
+            }
+            Aim::Best => {
+                if let Some(e) = s.ending {
+                    *self.endings.entry(e).or_default() += 1;
+                }
+            }
+            Aim::Worst => {}
         }
         Entry {
             best: total,
@@ -334,39 +510,47 @@ impl Explorer<'_> {
             win,
             best_next: NONE,
             worst_next: NONE,
-            parent: 0,
-            via: NONE,
+            best_node: NIL,
+            worst_node: NIL,
         }
     }
 
-    fn run(&mut self, start: &State) -> u64 {
+    fn node(&self, i: u32) -> &Node {
+        &self.table.nodes[i as usize]
+    }
+
+    fn entry_mut(&mut self, i: u32) -> &mut Entry {
+        &mut self.table.nodes[i as usize].entry
+    }
+
+    fn run(&mut self, start: &State) {
         let c = self.c;
-        let root_fp = start.fingerprint(&mut self.buf);
-        let mut frames: Vec<Frame> = Vec::new();
-        let mut depth = 0usize;
-        let mut t = Trace::quiet();
-        // The root.
+        let Some((key, _)) = self.keys(start) else {
+            return;
+        };
+        let root = self.add(key, start.gains(c), NONE);
         self.scenes_seen[start.scene as usize] = true;
+        self.scene_states[start.scene as usize] += 1;
         if start.ending.is_some() {
-            let e = self.terminal(start, root_fp);
-            self.visited.insert(root_fp, e);
-            return root_fp;
+            let e = self.terminal(start);
+            *self.entry_mut(root) = e;
+            return;
         }
-        frames.push(Frame {
+        let mut frames: Vec<Frame> = vec![Frame {
             state: start.clone(),
-            fp: root_fp,
+            node: root,
             options: Vec::new(),
             next: 0,
-            acc: Acc::empty(),
-            via: NONE,
-        });
+        }];
         available_into(c, start, &mut frames[0].options);
         if frames[0].options.is_empty() {
             self.dead_end(&frames, 0);
         }
+        let mut depth = 0usize;
+        let mut t = Trace::quiet();
         loop {
             let f = &mut frames[depth];
-            if f.next < f.options.len() && self.stopped.is_none() {
+            if f.next < f.options.len() && self.stopped.is_none() && !self.found {
                 let ix = f.options[f.next];
                 f.next += 1;
                 self.taken[ix as usize] = true;
@@ -374,94 +558,122 @@ impl Explorer<'_> {
                     let s = frames[depth].state.clone();
                     frames.push(Frame {
                         state: s,
-                        fp: 0,
+                        node: NIL,
                         options: Vec::new(),
                         next: 0,
-                        acc: Acc::empty(),
-                        via: NONE,
                     });
                 }
                 let (lo, hi) = frames.split_at_mut(depth + 1);
-                let parent = &mut lo[depth];
-                let child = &mut hi[0];
-                child.state.copy_from(&parent.state);
-                t.informative = false;
-                step(c, &mut child.state, ix, &mut t);
-                let fp = child.state.fingerprint(&mut self.buf);
-                if let Some(e) = self.visited.get(&fp) {
-                    parent.acc.fold(ix, e);
+                let parent = lo[depth].node;
+                hi[0].state.copy_from(&lo[depth].state);
+                step(c, &mut hi[0].state, ix, &mut t);
+                let state = &frames[depth + 1].state;
+                self.made |= state.mistakes;
+                let Some((key, best_key)) = self.keys(state) else {
+                    continue;
+                };
+                let gains = state.gains(c);
+                match self.table.seen(key, &gains) {
+                    Seen::Same(i) => {
+                        let e = self.node(i).entry;
+                        self.entry_mut(parent).fold(ix, i, &e);
+                        continue;
+                    }
+                    Seen::Covered => continue,
+                    Seen::New => {}
+                }
+                if self.hopeless(best_key, &gains) || self.over_limits() {
                     continue;
                 }
-                if self.over_limits() {
+                let node = self.add(key, gains, ix);
+                let state = &frames[depth + 1].state;
+                self.scenes_seen[state.scene as usize] = true;
+                self.scene_states[state.scene as usize] += 1;
+                if state.ending.is_some() {
+                    let e = self.terminal(&frames[depth + 1].state);
+                    *self.entry_mut(node) = e;
+                    self.entry_mut(parent).fold(ix, node, &e);
                     continue;
                 }
-                self.reserve();
-                self.scenes_seen[child.state.scene as usize] = true;
-                if child.state.ending.is_some() {
-                    let mut e = self.terminal(&hi[0].state, fp);
-                    e.parent = lo[depth].fp;
-                    e.via = ix;
-                    lo[depth].acc.fold(ix, &e);
-                    self.visited.insert(fp, e);
-                    continue;
-                }
-                child.fp = fp;
-                child.via = ix;
+                let child = &mut frames[depth + 1];
+                child.node = node;
                 child.next = 0;
-                child.acc = Acc::empty();
                 available_into(c, &child.state, &mut child.options);
+                if matches!(self.aim(), Aim::Trap(_) | Aim::TrapWin(_)) {
+                    let (state, mut options) =
+                        (child.state.clone(), std::mem::take(&mut child.options));
+                    self.order(&state, &mut options, &mut t);
+                    frames[depth + 1].options = options;
+                }
                 depth += 1;
                 if frames[depth].options.is_empty() {
                     self.dead_end(&frames, depth);
                 }
             } else {
                 // Every child seen (or the exploration stopped): this state is done.
-                let done = &frames[depth];
-                let parent_fp = if depth > 0 { frames[depth - 1].fp } else { 0 };
-                let e = Entry {
-                    best: done.acc.best,
-                    worst: done.acc.worst,
-                    win: done.acc.win,
-                    best_next: done.acc.best_next,
-                    worst_next: done.acc.worst_next,
-                    parent: parent_fp,
-                    via: done.via,
-                };
-                // Once the limits stop the search, no state is complete: record nothing more.
-                if self.stopped.is_none() {
-                    self.visited.insert(done.fp, e);
-                }
                 if depth == 0 {
-                    return root_fp;
+                    return;
                 }
-                let via = done.via;
+                let node = frames[depth].node;
+                let e = self.node(node).entry;
+                let via = self.node(node).via;
                 depth -= 1;
-                frames[depth].acc.fold(via, &e);
+                let parent = frames[depth].node;
+                self.entry_mut(parent).fold(via, node, &e);
             }
         }
     }
 
+    /// Best first, by what the best pass says each choice can still reach: a trap's search
+    /// finds good lines early, and the bound then cuts the rest.
+    fn order(&mut self, s: &State, options: &mut [Ix], t: &mut Trace) {
+        let Some(b) = self.bounds else { return };
+        let c = self.c;
+        let mut scored: Vec<(f32, Ix)> = options
+            .iter()
+            .map(|&ix| {
+                let mut n = s.clone();
+                step(c, &mut n, ix, t);
+                let fp = n.future_fingerprint(c, &mut self.buf);
+                let v = match b.bound(fp, &n.gains(c)) {
+                    Some((best, win)) => match self.aim() {
+                        Aim::TrapWin(_) => win,
+                        _ if best.is_nan() => f32::INFINITY,
+                        _ => best,
+                    },
+                    None => f32::INFINITY,
+                };
+                (v, ix)
+            })
+            .collect();
+        // Stable: equal bounds keep the case's order (deterministic).
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (slot, (_, ix)) in options.iter_mut().zip(scored) {
+            *slot = ix;
+        }
+    }
+
     fn dead_end(&mut self, frames: &[Frame], depth: usize) {
-        if self.dead_ends.len() >= 50 {
+        if self.aim() != Aim::Best || self.dead_ends.len() >= 50 {
             return;
         }
         self.dead_ends.push(DeadEnd {
             scene: self.c.scenes.names[frames[depth].state.scene as usize].clone(),
             line: frames[1..=depth]
                 .iter()
-                .map(|f| self.c.choices.names[f.via as usize].clone())
+                .map(|f| self.c.choices.names[self.node(f.node).via as usize].clone())
                 .collect(),
         });
     }
 
-    /// Follow the recorded best (or worst) choices from the start to an ending.
-    fn line(&self, start: &State, best: bool) -> Option<Line> {
+    /// Follow the recorded best (or worst) choices from the start (node 0) to an ending.
+    fn line(&self, start: &State) -> Option<Line> {
         let c = self.c;
         let mut s = start.clone();
         let mut ids = Vec::new();
-        let mut buf = Vec::new();
         let mut t = Trace::quiet();
-        for _ in 0..=self.visited.len() {
+        let mut node = 0u32;
+        for _ in 0..=self.table.nodes.len() {
             if s.ending.is_some() {
                 let sc = score(c, &s, Reads::Perfect);
                 return Some(Line {
@@ -472,36 +684,19 @@ impl Explorer<'_> {
                     line: ids,
                 });
             }
-            let e = self.visited.get(&s.fingerprint(&mut buf))?;
-            let ix = if best { e.best_next } else { e.worst_next };
+            let e = self.table.nodes.get(node as usize)?.entry;
+            let (ix, next) = match self.aim() {
+                Aim::Best | Aim::Trap(_) | Aim::TrapWin(_) => (e.best_next, e.best_node),
+                Aim::Worst => (e.worst_next, e.worst_node),
+            };
             if ix == NONE {
                 return None;
             }
             ids.push(c.choices.names[ix as usize].clone());
             step(c, &mut s, ix, &mut t);
+            node = next;
         }
         None
-    }
-
-    /// The moves from the start to the state with fingerprint `fp`, by parent links.
-    fn path_to(&self, root: u64, fp: u64) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut cur = fp;
-        for _ in 0..=self.visited.len() {
-            if cur == root {
-                break;
-            }
-            let Some(e) = self.visited.get(&cur) else {
-                break;
-            };
-            if e.via == NONE {
-                break;
-            }
-            out.push(self.c.choices.names[e.via as usize].clone());
-            cur = e.parent;
-        }
-        out.reverse();
-        out
     }
 
     /// Guided sampling, when the limits stopped the exhaustive search: playouts that follow
@@ -528,34 +723,36 @@ impl Explorer<'_> {
             while s.ending.is_none() && moves < max_moves {
                 available_into(c, &s, &mut options);
                 if options.is_empty() {
-                    if self.dead_ends.len() < 50 {
-                        let d = DeadEnd {
-                            scene: c.scenes.names[s.scene as usize].clone(),
-                            line: ids.clone(),
-                        };
-                        if !self.dead_ends.contains(&d) {
-                            self.dead_ends.push(d);
-                        }
+                    let d = DeadEnd {
+                        scene: c.scenes.names[s.scene as usize].clone(),
+                        line: ids.clone(),
+                    };
+                    if self.dead_ends.len() < 50 && !self.dead_ends.contains(&d) {
+                        self.dead_ends.push(d);
                     }
                     break;
                 }
                 // Half the playouts follow known values, the other half explore at random.
-                let known = (i % 2 == 0)
-                    .then(|| {
-                        options
-                            .iter()
-                            .filter_map(|&ix| {
-                                let mut n = s.clone();
-                                step(c, &mut n, ix, &mut t);
-                                self.visited
-                                    .get(&n.fingerprint(&mut buf))
-                                    .filter(|e| !e.best.is_nan())
-                                    .map(|e| (e.best, ix))
-                            })
-                            .max_by(|a, b| a.0.total_cmp(&b.0))
-                            .map(|(_, ix)| ix)
-                    })
-                    .flatten();
+                let known = if i % 2 == 0 {
+                    options
+                        .iter()
+                        .filter_map(|&ix| {
+                            let mut n = s.clone();
+                            step(c, &mut n, ix, &mut t);
+                            let fp = n.future_fingerprint(c, &mut buf);
+                            match self.table.seen(fp, &n.gains(c)) {
+                                Seen::Same(i) => {
+                                    let e = self.node(i).entry;
+                                    (!e.best.is_nan()).then_some((e.best, ix))
+                                }
+                                _ => None,
+                            }
+                        })
+                        .max_by(|a, b| a.0.total_cmp(&b.0))
+                        .map(|(_, ix)| ix)
+                } else {
+                    None
+                };
                 let ix = known.unwrap_or_else(|| options[rng.random_range(0..options.len())]);
                 self.taken[ix as usize] = true;
                 ids.push(c.choices.names[ix as usize].clone());
@@ -629,24 +826,28 @@ pub fn explore(c: &Compiled, seed: u64, cap: usize) -> Exploration {
     explore_with(c, seed, Limits::states(cap))
 }
 
+/// Explore every state of one seed, in passes that each leave out a state when another with
+/// the same future is at least as good in every gain (nothing below it can do better): the
+/// best line, with the endings, the dead ends and the mistakes any line makes; then, for each
+/// of those mistakes, the best line that makes it — a branch-and-bound search that stops
+/// wherever the best pass shows nothing better can be found; and the worst line.
 pub fn explore_with<'c>(c: &'c Compiled, seed: u64, limits: Limits<'c>) -> Exploration {
+    let debug = std::env::var_os("DEALCRAFT_DEBUG_EXPLORE").is_some();
+    let t0 = Instant::now();
     let start = State::start(c, seed);
-    let mut ex = Explorer {
-        c,
-        limits,
-        visited: Visited::default(),
-        endings: BTreeMap::new(),
-        dead_ends: Vec::new(),
-        traps: vec![None; 64],
-        taken: vec![false; c.choices.len()],
-        scenes_seen: vec![false; c.scenes.len()],
-        stopped: None,
-        buf: Vec::new(),
-        bytes: 0,
-    };
-    let root = ex.run(&start);
-    let (best, worst) = if ex.stopped.is_none() {
-        (ex.line(&start, true), ex.line(&start, false))
+    let mut ex = Explorer::new(c, limits, Aim::Best, None);
+    ex.run(&start);
+    if debug {
+        eprintln!(
+            "best pass: {} states, {:?}, {:?}",
+            ex.table.nodes.len(),
+            ex.stopped,
+            t0.elapsed()
+        );
+    }
+    let stopped = ex.stopped;
+    let (best, mut worst) = if stopped.is_none() {
+        (ex.line(&start), None)
     } else {
         ex.sample(&start, SAMPLED_PLAYOUTS)
     };
@@ -654,33 +855,102 @@ pub fn explore_with<'c>(c: &'c Compiled, seed: u64, limits: Limits<'c>) -> Explo
         .as_ref()
         .map(|b| ex.forced(&start, &b.line))
         .unwrap_or_default();
-    let traps = ex
-        .traps
-        .iter()
-        .enumerate()
-        .filter_map(|(bit, t)| {
-            let t = t.as_ref()?;
-            let bit = bit as u32;
-            Some(Trap {
+    let mut states = ex.table.nodes.len();
+    let mut bytes = ex.bytes;
+    let mut traps: Vec<Trap> = Vec::new();
+    let mut stopped_traps = None;
+    if stopped.is_none() {
+        let bounds = &ex.table;
+        let mut bits = ex.made;
+        while bits != 0 {
+            let bit = bits.trailing_zeros();
+            bits &= bits - 1;
+            let t1 = Instant::now();
+            let mut tx = Explorer::new(c, limits, Aim::Trap(1u64 << bit), Some(bounds));
+            tx.run(&start);
+            if debug {
+                eprintln!(
+                    "trap {} pass: {} states, {:?}",
+                    c.trap_name(bit),
+                    tx.table.nodes.len(),
+                    t1.elapsed()
+                );
+            }
+            states = states.max(tx.table.nodes.len());
+            bytes = bytes.max(ex.bytes + tx.bytes);
+            if let Some(s) = tx.stopped {
+                stopped_traps = Some(s);
+                break;
+            }
+            let line = tx.line(&start);
+            let mut win = line.as_ref().and_then(|l| l.win_chance).unwrap_or(0.0) / 100.0;
+            // A late exit is made by walking away: no line that makes it wins.
+            if win <= 0.0 && bit != Mistake::LateExit as u32 {
+                // Does any line that makes it win at all? A search that stops at the first.
+                let mut wx = Explorer::new(c, limits, Aim::TrapWin(1u64 << bit), Some(bounds));
+                wx.run(&start);
+                if debug {
+                    eprintln!("  can it win: {} states, {}", wx.table.nodes.len(), wx.found);
+                }
+                states = states.max(wx.table.nodes.len());
+                if let Some(s) = wx.stopped {
+                    stopped_traps = Some(s);
+                    break;
+                }
+                if wx.found {
+                    win = wx.incumbent.1 as f64;
+                }
+            }
+            traps.push(Trap {
                 id: c.trap_name(bit),
                 kind: trap_kind(bit),
-                best_total: t.best as f64,
-                best_outcome: t.ending.map(|e| c.ending(e).outcome),
-                best_ending: t.ending.map(|e| c.endings.names[e as usize].clone()),
-                best_win_chance: (t.win as f64 * 1000.0).round() / 10.0,
-                wins_possible: t.win > 0.0,
-                lines: t.lines,
-                line: ex.path_to(root, t.fp),
-            })
-        })
-        .collect();
-    let n = ex.visited.len() as f64;
+                best_total: line.as_ref().map(|l| l.score).unwrap_or(0.0),
+                best_outcome: line.as_ref().and_then(|l| l.outcome),
+                best_ending: line.as_ref().and_then(|l| l.ending.clone()),
+                best_win_chance: (win * 1000.0).round() / 10.0,
+                wins_possible: win > 0.0,
+                lines: tx.endings.values().sum(),
+                line: line.map(|l| l.line).unwrap_or_default(),
+            });
+        }
+    }
+    let mut worst_exact = false;
+    // Past this many states in the best pass, the worst line is sampled (it rarely needs
+    // more, and a second full search would double the time of every analysis).
+    const WORST_PASS_UP_TO: usize = 300_000;
+    if stopped.is_none() && stopped_traps.is_none() && ex.table.nodes.len() <= WORST_PASS_UP_TO {
+        // The worst line, on a fresh visited set; past a few times the best pass's size it is
+        // sampled instead (the rest of the report stays exhaustive).
+        let wl = Limits {
+            max_states: limits
+                .max_states
+                .min(ex.table.nodes.len().saturating_mul(4).max(50_000)),
+            ..limits
+        };
+        let mut wx = Explorer::new(c, wl, Aim::Worst, None);
+        wx.run(&start);
+        if debug {
+            eprintln!("worst pass: {} states, {:?}", wx.table.nodes.len(), wx.stopped);
+        }
+        worst_exact = wx.stopped.is_none();
+        if worst_exact {
+            worst = wx.line(&start);
+        }
+        states = states.max(wx.table.nodes.len());
+        bytes = bytes.max(wx.bytes);
+    }
+    if worst.is_none() {
+        worst = ex.sample(&start, SAMPLED_PLAYOUTS).1;
+    }
+    let stopped = stopped.or(stopped_traps);
+    let n = states as f64;
     Exploration {
-        states: ex.visited.len(),
-        exhaustive: ex.stopped.is_none(),
-        stopped: ex.stopped,
+        states,
+        exhaustive: stopped.is_none(),
+        stopped,
         best,
         worst,
+        worst_exact,
         endings: ex
             .endings
             .iter()
@@ -689,7 +959,14 @@ pub fn explore_with<'c>(c: &'c Compiled, seed: u64, limits: Limits<'c>) -> Explo
         dead_ends: ex.dead_ends,
         traps,
         forced,
-        bytes: ex.bytes,
+        bytes,
+        per_scene: ex
+            .scene_states
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(i, &n)| (c.scenes.names[i].clone(), n))
+            .collect(),
         collision_probability: n * n / 2f64.powi(65),
         taken: ex.taken,
         scenes_seen: ex.scenes_seen,

@@ -84,6 +84,8 @@ pub struct Analysis {
     /// States of all variants together, and the visited sets' peak size in bytes.
     pub states_total: usize,
     pub bytes: usize,
+    /// Distinct states per scene with the analysed seed.
+    pub per_scene: BTreeMap<String, usize>,
     /// Chance that any two states of this analysis shared a 64-bit fingerprint.
     pub collision_probability: f64,
     pub playouts: Option<Distribution>,
@@ -285,6 +287,7 @@ pub fn analyze_with(c: &Compiled, seed: u64, o: Options, mut tick: impl FnMut())
             .collect(),
         states_total,
         bytes: runs.iter().map(|r| r.bytes).sum(),
+        per_scene: main.per_scene.clone(),
         collision_probability: n * n / 2f64.powi(65),
         playouts,
         elapsed_ms: started.elapsed().as_millis() as u64,

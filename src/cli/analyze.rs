@@ -148,7 +148,7 @@ pub fn run(case: &str, seed: u64, b: Bounds, json: bool) -> CmdResult {
                 t.best_total,
                 t.cost,
                 if t.wins_possible {
-                    format!("can still win ({:.0}%)", t.best_win_chance)
+                    format!("can still win ({:.1}%)", t.best_win_chance)
                 } else {
                     "cannot win".to_string()
                 },

@@ -28,14 +28,21 @@ pub fn issue_points(c: &Compiled, s: &State) -> i32 {
 }
 
 /// How good an insider `p` is right now, 0–1: real influence × willingness to help us win.
-/// The competitor's man is worth nothing, however warm.
+/// The competitor's man is worth nothing, however warm; and the one who decides will not
+/// coach a bidder against the others, so he is worth a quarter of what he seems.
 pub fn quality(c: &Compiled, s: &State, p: Ix) -> f64 {
     let person = &s.people[p as usize];
     if person.backs().is_some() {
         return 0.0;
     }
-    let influence = c.truth_of(s.variant).influence[p as usize] as f64;
-    influence / 5.0 * person.attitude.willingness()
+    let truth = c.truth_of(s.variant);
+    let influence = truth.influence[p as usize] as f64;
+    let q = influence / 5.0 * person.attitude.willingness();
+    if truth.role[p as usize].decides() {
+        q * 0.25
+    } else {
+        q
+    }
 }
 
 /// The current insider's quality (0 without one).

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use super::intensity::{control_points, pain_points, power_points, value_points, vision_points};
 use super::org::Org;
+use super::relevance::Relevance;
 use crate::case::model::*;
 
 pub type Ix = u16;
@@ -73,6 +74,7 @@ pub enum C {
     Backs(Ix, Option<Ix>),
     Observed(Ix, Aspect),
     Proposed(Ix),
+    InsiderAtLeast(u8),
     AllyBrought(Ix),
     ChanceAtLeast(u8),
     ChanceAtMost(u8),
@@ -146,6 +148,8 @@ pub struct CChoice {
     pub ask: Option<Ask>,
     /// Bit of the authored trap this choice falls into.
     pub trap: Option<u64>,
+    /// The mistakes (`Mistake::bit`, authored traps) this choice could make.
+    pub makes: u64,
     pub branches: Vec<CBranch>,
     pub next: Next,
     pub cost: Cost,
@@ -216,9 +220,17 @@ pub struct Compiled {
     /// One truth per variant (index 0 when the case has none).
     pub truths: Vec<Truth>,
     pub org: Org,
+    /// What of a state can still matter, for the analysis's fingerprints.
+    pub relevance: Relevance,
     pub decision: Option<CDecision>,
     pub start: Ix,
     pub timeout: Ix,
+    /// No condition reads money and the budget covers every cost there is, so money left can
+    /// never change what is on offer: for the analysis it is only a score.
+    pub money_never_binds: bool,
+    /// At most `MAX_GAIN_RIVALS` competitors, no condition reads their standing and every
+    /// one that acts has its activity set: their standing only ever helps us as it falls.
+    pub rivals_are_gains: bool,
     /// Whether anything is left to chance after the start (branch or event percentages,
     /// competitors that act).
     pub uses_chance: bool,
@@ -300,6 +312,7 @@ impl Compiled {
                         .as_deref()
                         .and_then(|t| traps.get(t))
                         .map(|i| 1u64 << (FIRST_TRAP_BIT + i as u32)),
+                    makes: 0,
                     branches: ch
                         .branches
                         .iter()
@@ -317,7 +330,10 @@ impl Compiled {
             }
             scene_choices.push(list);
         }
-        let scene_people = case
+        for ch in &mut cchoices {
+            ch.makes = can_make(&case, ch);
+        }
+        let scene_people: Vec<Vec<Ix>> = case
             .scenes
             .iter()
             .map(|s| match &s.kind {
@@ -328,7 +344,7 @@ impl Compiled {
                 _ => Vec::new(),
             })
             .collect();
-        let cevents = case
+        let cevents: Vec<CEvent> = case
             .events
             .iter()
             .map(|ev| CEvent {
@@ -390,9 +406,26 @@ impl Compiled {
                 .flat_map(|c| &c.branches)
                 .any(|b| b.chance.is_some())
             || case.competitors.iter().any(|k| !k.moves.is_empty());
+        let money_never_binds = money_never_binds(&case);
+        let rivals_are_gains = case.competitors.len() <= MAX_GAIN_RIVALS
+            && case
+                .competitors
+                .iter()
+                .all(|k| k.moves.is_empty() || k.activity.is_some())
+            && !reads_standing(&case);
         let start = b.scenes.get(&case.start).unwrap_or(0);
         let timeout = b.endings.get(&case.calendar.timeout_ending).unwrap_or(0);
         let org = Org::new(&case, &b.stakeholders);
+        let relevance = Relevance::new(
+            b.scenes.len(),
+            b.choices.len(),
+            b.facts.len(),
+            b.flags.len(),
+            b.stakeholders.len(),
+            &cchoices,
+            &scene_choices,
+            &cevents,
+        );
         let w = Words {
             facts: words(b.facts.len()),
             flags: words(b.flags.len()),
@@ -418,10 +451,13 @@ impl Compiled {
             scene_people,
             cevents,
             uses_chance,
+            money_never_binds,
+            rivals_are_gains,
             variant_effects,
             paragraph_conds,
             truths,
             org,
+            relevance,
             decision,
             start,
             timeout,
@@ -464,6 +500,132 @@ impl Compiled {
                 .unwrap_or_default()
         }
     }
+}
+
+/// The mistakes an effect list can make.
+fn effects_make(es: &[E]) -> u64 {
+    let insider = Mistake::InsiderLikesYou.bit()
+        | Mistake::InsiderOldFriend.bit()
+        | Mistake::InsiderHighestRank.bit()
+        | Mistake::InsiderCompetitorsMan.bit()
+        | Mistake::InsiderNoInfluence.bit();
+    es.iter()
+        .map(|e| match e {
+            E::Diagnose(_) => Mistake::WrongIssue.bit(),
+            E::ChooseInsider(_) => insider,
+            E::JudgeRank(_) => Mistake::WrongRank.bit(),
+            E::Decide => Mistake::NoLetter.bit() | Mistake::NeverReachedTop.bit(),
+            _ => 0,
+        })
+        .fold(0, |a, b| a | b)
+}
+
+/// Every mistake a choice could make, whatever the state (for the analysis: a line that can
+/// no longer reach a choice making a mistake can no longer make it).
+fn can_make(case: &Case, ch: &CChoice) -> u64 {
+    let mut m = ch.trap.unwrap_or(0) | effects_make(&ch.effects);
+    for b in &ch.branches {
+        m |= effects_make(&b.effects);
+    }
+    let meeting = matches!(case.scenes[ch.scene as usize].kind, SceneKind::Meeting(_));
+    if !ch.meets.is_empty() {
+        m |= Mistake::OverHead.bit()
+            | Mistake::TopCold.bit()
+            | Mistake::SkippedLevel.bit()
+            | Mistake::TopUnprepared.bit();
+    }
+    if !ch.meets.is_empty() || meeting {
+        m |= Mistake::WastedMeeting.bit();
+    }
+    if ch.cost.money > 0 {
+        m |= Mistake::MoneyBeforeQualified.bit() | Mistake::InvestedEarly.bit();
+    }
+    let ends = std::iter::once(ch.next)
+        .chain(ch.branches.iter().map(|b| b.next))
+        .any(|n| matches!(n, Next::End(_)));
+    if ch.action == Action::Withdraw || ends {
+        m |= Mistake::LateExit.bit();
+    }
+    m |= match ch.ask {
+        Some(Ask::Closed) => Mistake::ClosedFirst.bit(),
+        Some(Ask::Summary) => Mistake::EmptySummary.bit(),
+        Some(Ask::Pitch) => Mistake::PitchFirst.bit(),
+        Some(Ask::Implication) | Some(Ask::NeedPayoff) => Mistake::PayoffFirst.bit(),
+        _ => 0,
+    };
+    m
+}
+
+/// Mistakes events can make (any of them, while it can still fire).
+pub fn event_makes(ev: &CEvent) -> u64 {
+    effects_make(&ev.effects)
+}
+
+fn reads_money(cs: &[Condition]) -> bool {
+    cs.iter().any(|c| match c {
+        Condition::MoneyAtLeast(_) => true,
+        Condition::Any(v) | Condition::All(v) => reads_money(v),
+        Condition::Not(x) => reads_money(std::slice::from_ref(x)),
+        _ => false,
+    })
+}
+
+/// Competitors whose standing can be one of a state's gains.
+pub const MAX_GAIN_RIVALS: usize = 8;
+
+fn reads_strength(cs: &[Condition]) -> bool {
+    cs.iter().any(|c| match c {
+        Condition::CompetitorAtLeast(..) | Condition::CompetitorAtMost(..) => true,
+        Condition::Any(v) | Condition::All(v) => reads_strength(v),
+        Condition::Not(x) => reads_strength(std::slice::from_ref(x)),
+        _ => false,
+    })
+}
+
+fn reads_standing(case: &Case) -> bool {
+    case.scenes.iter().flat_map(|s| &s.choices).any(|c| {
+        reads_strength(&c.when) || c.branches.iter().any(|b| reads_strength(&b.when))
+    }) || case.events.iter().any(|e| reads_strength(&e.conditions))
+}
+
+fn money_taken(es: &[Effect]) -> u64 {
+    es.iter()
+        .map(|e| match e {
+            Effect::Money(m) if *m < 0 => m.unsigned_abs() as u64,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Whether money can never decide what is on offer: no condition reads it, no repeatable
+/// choice costs any, and every cost and charge in the case together fit in the budget.
+fn money_never_binds(case: &Case) -> bool {
+    let choices = || case.scenes.iter().flat_map(|s| &s.choices);
+    let mut total: u64 = 0;
+    for c in choices() {
+        if reads_money(&c.when) || c.branches.iter().any(|b| reads_money(&b.when)) {
+            return false;
+        }
+        if c.repeatable && c.cost.money > 0 {
+            return false;
+        }
+        total += c.cost.money as u64 + money_taken(&c.effects);
+        total += c.branches.iter().map(|b| money_taken(&b.effects)).sum::<u64>();
+    }
+    for e in &case.events {
+        if reads_money(&e.conditions) {
+            return false;
+        }
+        total += money_taken(&e.effects);
+    }
+    for v in &case.variants {
+        for ch in &v.changes {
+            if let Change::Effects(es) = ch {
+                total += money_taken(es);
+            }
+        }
+    }
+    total <= case.calendar.budget as u64
 }
 
 /// The truth a variant fixes, from the case's defaults and the variant's changes.
@@ -622,6 +784,7 @@ impl Builder {
             },
             K::Observed(s, a) => p(&self.stakeholders, s, &|i| C::Observed(i, *a)),
             K::Proposed(b) => p(&self.issues, b, &C::Proposed),
+            K::InsiderAtLeast(n) => C::InsiderAtLeast(*n),
             K::AllyBrought(a) => p(&self.allies, a, &C::AllyBrought),
             K::ChanceAtLeast(n) => C::ChanceAtLeast(*n),
             K::ChanceAtMost(n) => C::ChanceAtMost(*n),

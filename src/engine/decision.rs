@@ -287,6 +287,14 @@ fn for_each_chance(c: &Compiled, s: &State, mut f: impl FnMut(Bidder, f64)) {
 
 /// Our factor and its parts: (factor, 5K intensity, issue fit, insider quality, met the top).
 fn factor(c: &Compiled, s: &State, w: &DecisionWeights) -> (f64, f64, Option<bool>, f64, bool) {
+    let against = (0..s.people.len()).any(|p| {
+        c.truth_of(s.variant).role[p].decides() && s.people[p].attitude <= Attitude::NonSupporter
+    });
+    let f_against = if against {
+        w.decision_maker_against.min(100) as f64 / 100.0
+    } else {
+        1.0
+    };
     let intensity = intensity_factor(s);
     let truth = c.truth_of(s.variant);
     let issue_fit = (!c.case.burning_issues.is_empty())
@@ -306,7 +314,7 @@ fn factor(c: &Compiled, s: &State, w: &DecisionWeights) -> (f64, f64, Option<boo
         w.without_decision_maker.min(100) as f64 / 100.0
     };
     (
-        f_intensity * f_issue * f_insider * f_top,
+        f_intensity * f_issue * f_insider * f_top * f_against,
         intensity,
         issue_fit,
         insider,
@@ -349,8 +357,10 @@ pub fn decide(c: &Compiled, s: &mut State, t: &mut Trace) {
     }
     sequencing::at_decision(c, s, t);
     let draw = rng::unit(s.seed, 0, Purpose::Decision);
+    let partnered = s.rivals.iter().any(|r| r.status == RivalStatus::Partner);
     let ending_of = |b: Bidder| -> Ix {
         match b {
+            Bidder::Us if partnered => d.shared.unwrap_or(d.won),
             Bidder::Us => d.won,
             Bidder::Rival(k) if s.rivals[k as usize].status == RivalStatus::Partner => {
                 d.shared.unwrap_or(d.lost_to[k as usize])

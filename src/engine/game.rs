@@ -47,6 +47,8 @@ pub fn available_into(c: &Compiled, s: &State, out: &mut Vec<Ix>) {
 
 /// Take a choice (assumed available) and let the world answer.
 pub fn step(c: &Compiled, s: &mut State, ix: Ix, t: &mut Trace) {
+    // A reused trace (the analysis reuses one) must not carry the last step's verdict.
+    t.informative = false;
     let ch = &c.cchoices[ix as usize];
     let choice = c.choice(ix);
     let week_before = s.week;

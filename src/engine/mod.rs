@@ -14,6 +14,7 @@ pub mod notes;
 pub mod org;
 pub mod questions;
 pub mod read;
+pub mod relevance;
 pub mod rng;
 pub mod rules;
 pub mod sequencing;

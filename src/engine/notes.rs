@@ -418,6 +418,19 @@ pub fn decision(c: &Compiled, s: &State, e: &Evaluation, winner: Bidder) -> Vec<
             "你始终没见到拍板人：不管下面的人怎么看，决定是在你从未发声的地方做出的。",
         ));
     }
+    let truth = c.truth_of(s.variant);
+    for p in 0..s.people.len() {
+        if truth.role[p].decides() && s.people[p].attitude <= Attitude::NonSupporter {
+            let who = p as Ix;
+            out.push(both(|l| match l {
+                Lang::En => format!(
+                    "{} decides, and he was against you: the top can undo everything below in one sentence.",
+                    name(c, who, l)
+                ),
+                Lang::Zh => format!("{}是拍板人，而他不支持你：高层一句话就能推翻下面所有的工作。", name(c, who, l)),
+            }));
+        }
+    }
     if e.intensity == 0.0 {
         let names = crate::engine::intensity::Intensity::NAMES;
         let zero: Vec<usize> = s

@@ -20,12 +20,14 @@ use super::state::State;
 use super::trace::Trace;
 use crate::case::model::{Ask, Aspect, Attitude, Level, Mistake, PainLevel, VisionLevel};
 
-/// The people a question in this move is put to: those it meets, or the meeting's cast.
-fn targets(c: &Compiled, s: &State, ch: &CChoice) -> Vec<Ix> {
-    if ch.meets.is_empty() {
-        c.scene_people[s.scene as usize].clone()
-    } else {
+/// The people a question in this move is put to: in a meeting its cast, elsewhere those the
+/// move meets.
+fn targets(c: &Compiled, ch: &CChoice) -> Vec<Ix> {
+    let cast = &c.scene_people[ch.scene as usize];
+    if cast.is_empty() {
         ch.meets.clone()
+    } else {
+        cast.clone()
     }
 }
 
@@ -56,7 +58,7 @@ pub fn ask(c: &Compiled, s: &mut State, ch: &CChoice, kind: Ask, t: &mut Trace) 
     let implication = asked(Ask::Implication);
     let nothing_yet = s.asked == 0;
     let summarised = asked(Ask::Summary);
-    let who = targets(c, s, ch);
+    let who = targets(c, ch);
     // Order first: the mistake is made the moment the question is asked.
     match kind {
         Ask::Closed if !opened => rule(c, s, Mistake::ClosedFirst, &who, t),

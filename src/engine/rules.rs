@@ -33,6 +33,7 @@ pub fn holds(c: &Compiled, s: &State, cond: &C) -> bool {
         C::Backs(p, k) => s.people[*p as usize].backs() == *k,
         C::Observed(p, a) => s.people[*p as usize].seen & a.bit() != 0,
         C::Proposed(b) => s.proposal == Some(*b),
+        C::InsiderAtLeast(n) => commit::insider_quality(c, s) * 100.0 + 1e-9 >= *n as f64,
         C::AllyBrought(a) => *a < 32 && s.allies & (1 << a) != 0,
         C::ChanceAtLeast(n) => decision::chance_us(c, s) * 100.0 >= *n as f64,
         C::ChanceAtMost(n) => decision::chance_us(c, s) * 100.0 <= *n as f64,
@@ -70,7 +71,6 @@ pub fn observe(c: &Compiled, s: &mut State, p: Ix, a: Aspect, t: &mut Trace) {
     let truth = c.truth_of(s.variant);
     let week = s.week.min(255) as u8;
     let person = &mut s.people[p as usize];
-    let before = *person;
     person.seen |= a.bit();
     match a {
         Aspect::Role => person.role = truth.role[p as usize].index() as u8 + 1,
@@ -82,22 +82,19 @@ pub fn observe(c: &Compiled, s: &mut State, p: Ix, a: Aspect, t: &mut Trace) {
         Aspect::Backs => person.backs_seen = person.backs + 1,
         Aspect::Needs | Aspect::Change | Aspect::Concerns => {}
     }
-    if *person != before {
-        t.observed(p, a);
-    }
+    // Seeing it counts as learning, even a second time: a meeting is wasted when nothing is
+    // learned at all. (Novelty would make every seen bit part of what decides the future.)
+    t.observed(p, a);
 }
 
 /// The face a person shows when met: his true attitude, unless the case gives him a mask.
-pub fn see_mood(c: &Compiled, s: &mut State, p: Ix, t: &mut Trace) {
+/// Seeing a face is not learning anything (a meeting is judged by what it taught).
+pub fn see_mood(c: &Compiled, s: &mut State, p: Ix) {
     let truth = c.truth_of(s.variant);
     let week = s.week.min(255) as u8;
     let person = &mut s.people[p as usize];
     let shown = truth.shows[p as usize].unwrap_or(person.attitude);
-    let mood = shown.index() as u8 + 1;
-    if person.mood != mood {
-        person.mood = mood;
-        t.informative = true;
-    }
+    person.mood = shown.index() as u8 + 1;
     person.mood_week = week;
 }
 
@@ -116,6 +113,9 @@ pub fn apply_effect(c: &Compiled, s: &mut State, e: &E, orig: Option<&Effect>, t
             if !s.facts.get(f) {
                 s.facts.set(f, true);
                 t.learned(f);
+            } else {
+                // Heard again: still something said, for the wasted-meeting rule.
+                t.informative = true;
             }
         }
         E::Reveal(p) => make_known(s, p, t),
@@ -184,9 +184,11 @@ pub fn apply_effect(c: &Compiled, s: &mut State, e: &E, orig: Option<&Effect>, t
         E::Value(n) => raise(s, 3, n, t),
         E::Control(n) => raise(s, 4, n, t),
         E::Funnel(f) => {
+            // Progress said out loud counts as something happening, risen or not: what a
+            // meeting taught must not depend on how far the meters already were.
+            t.informative = true;
             if f > s.funnel {
                 s.funnel = f;
-                t.informative = true;
             }
         }
         E::Money(m) => s.money_adjust = s.money_adjust.saturating_add(m),
@@ -252,5 +254,8 @@ pub fn raise(s: &mut State, meter: u8, n: u8, t: &mut Trace) {
         let from = *m;
         *m = n;
         t.meter(meter, from, n);
+    } else {
+        // Evidence given again is still evidence given (see `E::Funnel`).
+        t.informative = true;
     }
 }

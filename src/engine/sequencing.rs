@@ -99,11 +99,11 @@ pub fn meet(c: &Compiled, s: &mut State, ch: &CChoice, new_visit: bool, t: &mut 
         }
         let person = &mut s.people[m as usize];
         person.flags |= PersonState::MET;
-        if new_visit {
+        if new_visit || person.meetings == 0 {
             person.meetings = person.meetings.saturating_add(1).min(15);
         }
         make_known(s, m, t);
-        see_mood(c, s, m, t);
+        see_mood(c, s, m);
         if decides(c, s, m) {
             s.letter_owed = true;
         }
@@ -115,11 +115,14 @@ fn first_meeting(c: &Compiled, s: &mut State, m: Ix, via: Option<Ix>, t: &mut Tr
     if top && via.is_none() {
         rule(c, s, Mistake::TopCold, &[m], t);
     }
-    // The people below him who carry us, and whom this meeting goes around.
+    // The people below him who carry us, and whom this meeting goes around (someone who no
+    // longer has a say in the deal carries nobody).
+    let truth = c.truth_of(s.variant);
     let carriers: Vec<Ix> = (0..s.people.len() as Ix)
         .filter(|&y| {
             y != m
                 && Some(y) != via
+                && truth.role[y as usize] != crate::case::model::BuyingRole::Sidelined
                 && s.met(y)
                 && c.org.above(m, y)
                 && s.attitude(y) >= Attitude::Supporter

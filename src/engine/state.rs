@@ -2,7 +2,14 @@
 //! the compiled case's `Truth`; the state holds only what moves, in small integers and bit
 //! sets, so the analysis can copy and fingerprint millions of them.
 
-use super::compile::{Compiled, Ix};
+use super::compile::{Compiled, Ix, MAX_GAIN_RIVALS};
+use crate::case::model::Mistake;
+use super::relevance::Walk;
+
+thread_local! {
+    /// Scratch space of the fingerprints (the analysis computes millions).
+    static WALK: std::cell::RefCell<Walk> = std::cell::RefCell::new(Walk::default());
+}
 use super::intensity::Intensity;
 use crate::case::model::{Attitude, FunnelStage, Rank};
 
@@ -179,29 +186,110 @@ impl State {
     }
 
     /// Copy `other` into `self`, reusing the allocations (the explorer's hot loop).
+    /// (A derived `clone_from` would allocate afresh: this one copies into what is there.)
     pub fn copy_from(&mut self, other: &State) {
-        self.clone_from(other);
+        let State {
+            seed,
+            variant,
+            scene,
+            week,
+            money_spent,
+            money_adjust,
+            facts,
+            flags,
+            chosen,
+            fired,
+            people,
+            rivals,
+            event_week,
+            intensity,
+            funnel,
+            points,
+            mistakes,
+            insider,
+            diagnosed,
+            proposal,
+            rank,
+            decision_week,
+            asked,
+            visit,
+            letter_owed,
+            allies,
+            began,
+            decision,
+            ending,
+        } = other;
+        self.seed = *seed;
+        self.variant = *variant;
+        self.scene = *scene;
+        self.week = *week;
+        self.money_spent = *money_spent;
+        self.money_adjust = *money_adjust;
+        self.facts.0.clone_from(&facts.0);
+        self.flags.0.clone_from(&flags.0);
+        self.chosen.0.clone_from(&chosen.0);
+        self.fired.0.clone_from(&fired.0);
+        self.people.clone_from(people);
+        self.rivals.clone_from(rivals);
+        self.event_week.clone_from(event_week);
+        self.intensity = *intensity;
+        self.funnel = *funnel;
+        self.points = *points;
+        self.mistakes = *mistakes;
+        self.insider = *insider;
+        self.diagnosed = *diagnosed;
+        self.proposal = *proposal;
+        self.rank = *rank;
+        self.decision_week = *decision_week;
+        self.asked = *asked;
+        self.visit = *visit;
+        self.letter_owed = *letter_owed;
+        self.allies = *allies;
+        self.began = *began;
+        self.decision = *decision;
+        self.ending = *ending;
     }
 }
 
 impl State {
     /// Write every field that can change the future of the deal or its score into `buf`
     /// (cleared first), for a fingerprint. Left out: the seed (the same for a whole
-    /// exploration) and what only the screens read — the moods, roles and influence written on
-    /// the cards and the count of meetings — since no condition, rule or score (with the
-    /// analysis's perfect read) depends on them.
-    pub fn encode(&self, buf: &mut Vec<u8>) {
+    /// exploration); what only the screens read — the moods, roles and influence written on
+    /// the cards, the count of meetings; and facts, flags, seen aspects and taken choices that
+    /// no condition reads any more (see `Relevance`).
+    pub fn encode(&self, c: &Compiled, buf: &mut Vec<u8>) {
+        self.encode_future(c, buf);
+        let g = self.gains(c);
+        buf.extend_from_slice(&g.money_left.to_le_bytes());
+        buf.extend_from_slice(&g.diagnosed_week.to_le_bytes());
+        for p in g.points {
+            buf.extend_from_slice(&p.to_le_bytes());
+        }
+        buf.extend_from_slice(&g.meters);
+        buf.push(g.funnel);
+        buf.extend_from_slice(&g.mistakes.to_le_bytes());
+        buf.extend_from_slice(&g.rivals);
+    }
+
+    /// `encode` without the `Gains`: what decides which futures a state has. Returns the
+    /// mistakes the state can still make (those its futures can reach, and the decision's).
+    pub fn encode_future(&self, c: &Compiled, buf: &mut Vec<u8>) -> u64 {
         buf.clear();
         let opt16 = |v: Option<Ix>| v.map(|v| v as u32).unwrap_or(u32::MAX);
+        // Money is a gain only where it can never decide what is on offer.
+        let (spent, adjust) = if c.money_never_binds {
+            (0, 0)
+        } else {
+            (self.money_spent, self.money_adjust)
+        };
         for v in [
             opt16(self.variant),
             self.scene as u32,
             self.week,
-            self.money_spent,
-            self.money_adjust as u32,
+            spent,
+            adjust as u32,
             opt16(self.insider),
             self.diagnosed.map(|(b, _)| b as u32).unwrap_or(u32::MAX),
-            self.diagnosed.map(|(_, w)| w).unwrap_or(0),
             opt16(self.proposal),
             self.rank
                 .map(|(r, ok)| r as u32 * 2 + ok as u32)
@@ -212,13 +300,7 @@ impl State {
         ] {
             buf.extend_from_slice(&v.to_le_bytes());
         }
-        for p in self.points {
-            buf.extend_from_slice(&p.to_le_bytes());
-        }
-        buf.extend_from_slice(&self.mistakes.to_le_bytes());
-        buf.extend_from_slice(&self.intensity.as_array());
         buf.extend_from_slice(&[
-            self.funnel as u8,
             self.asked,
             self.visit,
             self.letter_owed as u8,
@@ -235,25 +317,145 @@ impl State {
             buf.extend_from_slice(&d.shared.to_le_bytes());
             buf.extend_from_slice(&d.expected.to_le_bytes());
         }
-        for bits in [&self.facts, &self.flags, &self.chosen, &self.fired] {
-            for w in bits.words() {
-                buf.extend_from_slice(&w.to_le_bytes());
+        // What still matters: what the scenes still reachable offer and read, and what the
+        // events still to come read (see `Relevance::in_play`).
+        let makes = WALK.with(|w| {
+            let mut w = w.borrow_mut();
+            c.relevance.in_play(self, &mut w);
+            let m = &w.mask;
+            for (i, &x) in self.chosen.words().iter().enumerate() {
+                let keep = m.offered.get(i).copied().unwrap_or(0)
+                    | m.reads.choices.get(i).copied().unwrap_or(0);
+                buf.extend_from_slice(&(x & keep).to_le_bytes());
             }
-        }
-        for p in &self.people {
-            buf.extend_from_slice(&[p.attitude as u8, p.backs, p.seen, p.flags]);
+            for (&x, &k) in self.facts.words().iter().zip(&m.reads.facts) {
+                buf.extend_from_slice(&(x & k).to_le_bytes());
+            }
+            for (&x, &k) in self.flags.words().iter().zip(&m.reads.flags) {
+                buf.extend_from_slice(&(x & k).to_le_bytes());
+            }
+            for (p, &k) in self.people.iter().zip(&m.reads.seen) {
+                buf.extend_from_slice(&[p.attitude as u8, p.backs, p.seen & k, p.flags]);
+            }
+            m.makes
+        });
+        for w in self.fired.words() {
+            buf.extend_from_slice(&w.to_le_bytes());
         }
         for r in &self.rivals {
-            buf.extend_from_slice(&[r.strength, r.status as u8]);
+            let strength = if c.rivals_are_gains { 0 } else { r.strength };
+            buf.extend_from_slice(&[strength, r.status as u8]);
         }
         for w in &self.event_week {
             buf.extend_from_slice(&w.unwrap_or(u32::MAX).to_le_bytes());
         }
+        let mut makes = makes;
+        if c.decision.is_some() && self.ending.is_none() {
+            makes |= Mistake::NoLetter.bit() | Mistake::NeverReachedTop.bit();
+        }
+        // Rules that can no longer fire, whatever comes: the first meeting with the top once
+        // every decision maker has been met, spending before qualification once the funnel
+        // is past it.
+        let truth = c.truth_of(self.variant);
+        let all_top_met = (0..self.people.len())
+            .filter(|&p| truth.role[p].decides())
+            .all(|p| self.people[p].met());
+        if all_top_met {
+            makes &= !(Mistake::TopCold.bit()
+                | Mistake::TopUnprepared.bit()
+                | Mistake::NeverReachedTop.bit());
+        }
+        if self.funnel >= FunnelStage::QualifiedLead {
+            makes &= !Mistake::MoneyBeforeQualified.bit();
+        }
+        if self.funnel >= FunnelStage::QualifiedDecisionMaker {
+            makes &= !Mistake::InvestedEarly.bit();
+        }
+        if self.letter_owed {
+            makes |= Mistake::NoLetter.bit();
+        }
+        makes
     }
 
     /// A 64-bit fingerprint of the state (xxh3 of `encode`), as model checkers store.
-    pub fn fingerprint(&self, buf: &mut Vec<u8>) -> u64 {
-        self.encode(buf);
+    pub fn fingerprint(&self, c: &Compiled, buf: &mut Vec<u8>) -> u64 {
+        self.encode(c, buf);
         xxhash_rust::xxh3::xxh3_64(buf)
+    }
+
+    /// The fingerprint of `encode_future`: states that share it have the same futures, and
+    /// differ only in their `Gains`.
+    pub fn future_fingerprint(&self, c: &Compiled, buf: &mut Vec<u8>) -> u64 {
+        self.encode_future(c, buf);
+        xxhash_rust::xxh3::xxh3_64(buf)
+    }
+
+    /// `future_fingerprint`, and the mistakes the state can still make.
+    pub fn future_and_makes(&self, c: &Compiled, buf: &mut Vec<u8>) -> (u64, u64) {
+        let makes = self.encode_future(c, buf);
+        (xxhash_rust::xxh3::xxh3_64(buf), makes)
+    }
+
+    /// What of the state only ever makes the final score better when it is larger (or, for
+    /// the week of the diagnosis, earlier): two states with the same future and these gains
+    /// in order compare in score over every future alike.
+    pub fn gains(&self, c: &Compiled) -> Gains {
+        Gains {
+            money_left: if c.money_never_binds {
+                self.money_left(c)
+            } else {
+                0
+            },
+            diagnosed_week: self.diagnosed.map(|(_, w)| w).unwrap_or(0),
+            points: self.points,
+            meters: self.intensity.as_array(),
+            funnel: self.funnel as u8,
+            mistakes: self.mistakes,
+            rivals: {
+                let mut r = [0u8; MAX_GAIN_RIVALS];
+                if c.rivals_are_gains {
+                    for (x, k) in r.iter_mut().zip(&self.rivals) {
+                        // How much a competitor stands in our way: its standing, or — for a
+                        // partner, whose win we share — how far it is from the top.
+                        *x = match k.status {
+                            RivalStatus::InRace => k.strength,
+                            RivalStatus::Partner => 10u8.saturating_sub(k.strength),
+                            RivalStatus::Out => 0,
+                        };
+                    }
+                }
+                r
+            },
+        }
+    }
+}
+
+/// The parts of a state that only ever help the score more as they grow: money left, the
+/// case's own points, the 5K meters (the decision's chance and the intensity score rise with
+/// them, and no condition reads them) and the funnel (a later stage makes no spending rule
+/// fire). The week of the diagnosis helps as it is earlier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gains {
+    pub money_left: i64,
+    pub diagnosed_week: u32,
+    pub points: [i32; 4],
+    pub meters: [u8; 5],
+    pub funnel: u8,
+    /// Mistakes made: fewer is better (no rule reads them; they only cost points).
+    pub mistakes: u64,
+    /// How much each competitor stands in our way (lower is better), when that is a gain.
+    pub rivals: [u8; MAX_GAIN_RIVALS],
+}
+
+impl Gains {
+    /// Whether `self` is at least as good as `other` in every part.
+    pub fn covers(&self, other: &Gains) -> bool {
+        self.money_left >= other.money_left
+            && self.diagnosed_week <= other.diagnosed_week
+            && self.points.iter().zip(&other.points).all(|(a, b)| a >= b)
+            && self.meters.iter().zip(&other.meters).all(|(a, b)| a >= b)
+            && self.funnel >= other.funnel
+            && self.mistakes & !other.mistakes == 0
+            && self.rivals.iter().zip(&other.rivals).all(|(a, b)| a <= b)
     }
 }

@@ -152,7 +152,7 @@ pub struct DecisionModel {
     pub won: String,
     /// The ending when a competitor wins (or the customer buys nothing).
     pub lost: String,
-    /// The ending when we win together with a partner, or the partner wins.
+    /// The ending when we have a partner (coopetition) and either of us wins.
     #[serde(default)]
     pub shared: Option<String>,
     /// Endings for losing to a particular competitor: `[("ibm", "lost_ibm")]`.
@@ -177,6 +177,9 @@ pub struct DecisionWeights {
     pub intensity: u8,
     /// Percent of our pull kept when we never met the decision maker.
     pub without_decision_maker: u8,
+    /// Percent of our pull kept while a decision maker is against us (non-supporter or
+    /// worse): the top can undo everything below in one sentence.
+    pub decision_maker_against: u8,
     /// The pull of buying nothing at all, in percent of a full pull.
     pub status_quo: u8,
 }
@@ -190,6 +193,7 @@ impl Default for DecisionWeights {
             insider: 30,
             intensity: 50,
             without_decision_maker: 10,
+            decision_maker_against: 0,
             status_quo: 15,
         }
     }

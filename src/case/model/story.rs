@@ -251,6 +251,8 @@ pub enum Condition {
     Observed(String, Aspect),
     /// Our proposal is built around this burning issue.
     Proposed(String),
+    /// We have an insider of at least this quality (0–100: real influence × willingness).
+    InsiderAtLeast(u8),
     /// An ally has been brought in.
     AllyBrought(String),
     /// Our chance of winning, were the customer to decide now, is at least this percent

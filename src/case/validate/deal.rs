@@ -217,6 +217,7 @@ fn check_decision(ck: &mut Checker, case: &Case, names: &Names) {
         ("insider", w.insider, 0, 100),
         ("intensity", w.intensity, 0, 100),
         ("without_decision_maker", w.without_decision_maker, 0, 100),
+        ("decision_maker_against", w.decision_maker_against, 0, 100),
         ("status_quo", w.status_quo, 0, 100),
     ] {
         if v < lo || v > hi {

@@ -364,6 +364,7 @@ fn check_conditions(ck: &mut Checker, names: &Names, conds: &[Condition], anchor
             | K::HasInsider
             | K::RankJudged(_)
             | K::ChanceAtLeast(_)
+            | K::InsiderAtLeast(_)
             | K::ChanceAtMost(_)
             | K::RankIs(_)
             | K::DecisionWithin(_) => {}
@@ -739,6 +740,12 @@ fn check_flow(ck: &mut Checker, case: &Case) {
     }
     let mut ended: HashSet<&str> = HashSet::new();
     ended.insert(case.calendar.timeout_ending.as_str());
+    if let Some(d) = &case.decision {
+        ended.insert(d.won.as_str());
+        ended.insert(d.lost.as_str());
+        ended.extend(d.shared.as_deref());
+        ended.extend(d.lost_to.iter().map(|(_, e)| e.as_str()));
+    }
     for s in &case.scenes {
         for c in &s.choices {
             ended.extend(c.end.as_deref());
@@ -751,7 +758,7 @@ fn check_flow(ck: &mut Checker, case: &Case) {
                 "W103",
                 ck.loc.id(&e.id).unwrap_or((0, 0)),
                 format!("ending `{}` is never used", e.id),
-                Some("no choice ends the deal here (`end`)".into()),
+                Some("no choice ends the deal here (`end`), and the decision model does not name it".into()),
             );
         }
     }
@@ -858,8 +865,12 @@ fn check_scoring(ck: &mut Checker, case: &Case) {
             Some("give weights to burning_issue, insider, sequencing, outcome …".into()),
         );
     }
-    let mut given: HashSet<&str> = HashSet::new();
+    // Sequencing is the engine's judgement of every deal: it is always scored.
+    let mut given: HashSet<&str> = HashSet::from(["sequencing"]);
     let mut visit = |e: &Effect| match e {
+        Effect::JudgeRank(_) => {
+            given.insert("rank");
+        }
         Effect::Score(k, n) if *n > 0 => {
             given.insert(k.key());
         }
@@ -928,8 +939,10 @@ fn check_scoring(ck: &mut Checker, case: &Case) {
                 .collect();
             let (ok, what) = match kind {
                 DecisionKind::BurningIssue => (
-                    effects.iter().any(|e| matches!(e, Effect::Diagnose(_))),
-                    "Diagnose(...)",
+                    effects
+                        .iter()
+                        .any(|e| matches!(e, Effect::Diagnose(_) | Effect::Propose(_))),
+                    "Diagnose(...) or Propose(...)",
                 ),
                 DecisionKind::Insider => (
                     effects
