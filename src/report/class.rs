@@ -15,8 +15,9 @@ use crate::scoring::total::Scores;
 /// What the page is made from.
 pub struct ClassInput<'a> {
     pub runs: &'a [ResultsFile],
-    /// Files not read: (name as shown, reason).
-    pub skipped: &'a [(String, String)],
+    /// Files not read, one row per kind of problem: (an example, as shown; how many files;
+    /// the reason, with the kind).
+    pub skipped: &'a [(String, usize, String)],
     pub lang: Lang,
     /// When the report was made (RFC 3339), for the footer.
     pub generated: String,
@@ -450,15 +451,12 @@ fn header(s: &mut String, input: &ClassInput, title: &str) {
         });
     }
     if !input.skipped.is_empty() {
+        let n: usize = input.skipped.iter().map(|(_, n, _)| n).sum();
         warnings.push(match l {
-            Lang::En => format!(
-                "{} file(s) in the results folder were skipped (listed at the bottom).",
-                input.skipped.len()
-            ),
-            Lang::Zh => format!(
-                "结果文件夹中有 {} 个文件被跳过（列在页面底部）。",
-                input.skipped.len()
-            ),
+            Lang::En => {
+                format!("{n} file(s) in the results folder were skipped (listed at the bottom).")
+            }
+            Lang::Zh => format!("结果文件夹中有 {n} 个文件被跳过（列在页面底部）。"),
         });
     }
     for w in &warnings {
@@ -847,6 +845,12 @@ fn lines_section(s: &mut String, input: &ClassInput) {
                     e.score.total,
                     outcome_name(e.outcome, l)
                 ),
+                None if r.expert_pending => tr(
+                    l,
+                    "Expert line (not computed: the case is too large to explore while recording; see `dealcraft analyze`)",
+                    "专家路线（未计算：案例太大，记录时无法穷举；请用 `dealcraft analyze`）",
+                )
+                .to_string(),
                 None => tr(l, "Expert line (not available)", "专家路线（无）").to_string(),
             },
         );
@@ -900,8 +904,13 @@ fn footer(s: &mut String, input: &ClassInput) {
     s.push_str("<footer>");
     if !input.skipped.is_empty() {
         let _ = write!(s, "<h3>{}</h3><ul>", tr(l, "Files skipped", "跳过的文件"));
-        for (name, why) in input.skipped {
-            let _ = write!(s, "<li><code>{}</code>: {}</li>", esc(name), esc(why));
+        for (name, n, why) in input.skipped {
+            let more = match (n.saturating_sub(1), l) {
+                (0, _) => String::new(),
+                (m, Lang::En) => format!(" and {m} more"),
+                (m, Lang::Zh) => format!(" 等另 {m} 个"),
+            };
+            let _ = write!(s, "<li><code>{}</code>{more}: {}</li>", esc(name), esc(why));
         }
         s.push_str("</ul>");
     }
@@ -978,7 +987,7 @@ mod tests {
         let runs = vec![run("<img src=x onerror=alert(1)>", EXPERT)];
         let page = html(&ClassInput {
             runs: &runs,
-            skipped: &[("<b>.json".into(), "not \"valid\"".into())],
+            skipped: &[("<b>.json".into(), 3, "not \"valid\"".into())],
             lang: Lang::Zh,
             generated: "2026-01-01T00:00:00Z".into(),
         });
