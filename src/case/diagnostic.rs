@@ -88,17 +88,83 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// The closest of `candidates` to `found`, if it is close enough to be a likely typo.
+/// The closest of `candidates` to `found`, if it is close enough to be a likely typo: a
+/// Jaro-Winkler similarity above 0.8, one edit on a short word (`zn` for `zh`), or the same
+/// UTS #39 confusable skeleton (`аsk` with a Cyrillic `а` for `ask`).
 pub fn did_you_mean<'a>(
     found: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
+    let found_skeleton: Option<String> =
+        (!found.is_ascii()).then(|| unicode_security::skeleton(found).collect());
+    let short = found.chars().count() <= 4;
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(found, c), c))
+        .filter(|c| *c != found)
+        .map(|c| {
+            let mut score = strsim::jaro_winkler(found, c);
+            if short && strsim::damerau_levenshtein(found, c) == 1 {
+                score = score.max(0.81);
+            }
+            if !c.is_ascii() || found_skeleton.is_some() {
+                let sk: String = unicode_security::skeleton(c).collect();
+                let fs = found_skeleton
+                    .clone()
+                    .unwrap_or_else(|| unicode_security::skeleton(found).collect());
+                if sk == fs {
+                    score = 2.0;
+                }
+            }
+            (score, c)
+        })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c.to_string())
+}
+
+/// `did you mean `x`?` for the closest candidate; when it differs from what was typed only by
+/// look-alike or invisible characters, the hint says so and names them by code point.
+pub fn suggestion<'a>(
+    found: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    let m = did_you_mean(found, candidates)?;
+    let shown = super::ids::shown(&m);
+    Some(match confusable_note(found, &m) {
+        Some(note) => format!("did you mean `{shown}`? careful: {note}"),
+        None => format!("did you mean `{shown}`?"),
+    })
+}
+
+/// If `a` and `b` look the same (same confusable skeleton) but differ, which characters differ.
+pub fn confusable_note(a: &str, b: &str) -> Option<String> {
+    if a == b {
+        return None;
+    }
+    let (sa, sb): (String, String) = (
+        unicode_security::skeleton(a).collect(),
+        unicode_security::skeleton(b).collect(),
+    );
+    if sa != sb {
+        return None;
+    }
+    let odd = |s: &str| -> Vec<char> { s.chars().filter(|&c| !super::ids::allowed(c)).collect() };
+    let (oa, ob) = (odd(a), odd(b));
+    let name = |v: &[char]| -> String {
+        v.iter()
+            .take(3)
+            .map(|&c| super::ids::describe(c))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    Some(match (oa.is_empty(), ob.is_empty()) {
+        (false, true) => format!("they only look alike: what you typed has {}", name(&oa)),
+        (true, false) => format!(
+            "they only look alike: the suggested id has {} (fix that id too)",
+            name(&ob)
+        ),
+        _ => format!("they only look alike: {} against {}", name(&oa), name(&ob)),
+    })
 }
 
 /// Render for a terminal in rustc/miette style: location, source line with a caret, hint.

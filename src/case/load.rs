@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::diagnostic::{Diagnostic, Severity, did_you_mean, line_col, offset_of};
+use super::diagnostic::{Diagnostic, Severity, line_col, offset_of, suggestion};
 use super::model::Case;
 use super::validate::validate;
 use crate::engine::Compiled;
@@ -276,12 +276,10 @@ pub fn parse(file: &str, text: &str) -> Result<Case, Diagnostic> {
 
 /// "did you mean `x`?" for a likely typo, otherwise the list of what is allowed.
 fn suggest(found: &str, expected: &[&str], otherwise: &str) -> String {
-    did_you_mean(found, expected.iter().copied())
-        .map(|m| format!("did you mean `{m}`?"))
-        .unwrap_or_else(|| {
-            let list: Vec<String> = expected.iter().map(|x| format!("`{x}`")).collect();
-            format!("{otherwise} {}", list.join(", "))
-        })
+    suggestion(found, expected.iter().copied()).unwrap_or_else(|| {
+        let list: Vec<String> = expected.iter().map(|x| format!("`{x}`")).collect();
+        format!("{otherwise} {}", list.join(", "))
+    })
 }
 
 fn explain(e: &ron::Error) -> (String, Option<String>) {

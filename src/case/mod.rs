@@ -1,8 +1,10 @@
 //! Cases: the model, loading from RON, validation with located diagnostics.
 
 pub mod assets;
+pub(crate) mod checker;
 pub mod diagnostic;
 pub mod font;
+pub mod ids;
 pub mod load;
 pub mod locate;
 pub mod model;
