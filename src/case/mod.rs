@@ -3,6 +3,7 @@
 pub mod assets;
 pub(crate) mod checker;
 pub mod diagnostic;
+pub mod explain;
 pub mod font;
 pub mod ids;
 pub mod load;

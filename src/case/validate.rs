@@ -433,8 +433,8 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
                 ck.error(
                     "E016",
                     ck.loc.field_in(&p.id, field),
-                    format!("`{}`: {field} is {v}, but the scale is 0–5", p.id),
-                    None,
+                    format!("`{}`: {field} is {v}, but {field} must be 0–5", p.id),
+                    Some(format!("{field} is a 0–5 scale: 0 none … 5 decisive")),
                 );
             }
         }
@@ -445,7 +445,7 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
                 "E016",
                 ck.loc.field_in(&k.id, "strength"),
                 format!(
-                    "`{}`: strength is {}, but the scale is 0–10",
+                    "`{}`: strength is {}, but strength must be 0–10",
                     k.id, k.strength
                 ),
                 None,
@@ -458,7 +458,7 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
                 "E016",
                 ck.loc.field_in(&e.id, "value"),
                 format!(
-                    "ending `{}`: value is {}, but the scale is 0–100",
+                    "ending `{}`: value is {}, but value must be 0–100",
                     e.id, e.value
                 ),
                 None,
@@ -610,6 +610,25 @@ fn check_flow(ck: &mut Checker, case: &Case) {
                 Some("no choice ends the deal here (`end`)".into()),
             );
         }
+    }
+    // No ending to aim for: nothing is won, and no walk-away is the full-value lesson (as in
+    // the coal-mine case, where the right play is a cheap exit worth value 100).
+    let good_exit = |e: &Ending| e.outcome == Outcome::Withdrew && e.value >= 100;
+    if !case.endings.is_empty()
+        && !case
+            .endings
+            .iter()
+            .any(|e| e.outcome == Outcome::Won || good_exit(e))
+    {
+        ck.warn(
+            "W110",
+            ck.loc.field_after(0, "endings").unwrap_or((0, 0)),
+            "no ending has `outcome: Won` (nor is any withdrawal worth value 100), so no run can end well".into(),
+            Some(
+                "add an ending with `outcome: Won`; if walking away is the lesson, give that `Withdrew` ending `value: 100`"
+                    .into(),
+            ),
+        );
     }
     // Choices whose conditions can never hold: they need a fact nobody teaches, a flag nobody
     // sets, a person nobody meets.
