@@ -123,71 +123,9 @@ fn own_deltas(m: &Move) -> impl Iterator<Item = &Delta> {
 
 // ---- CSV ----------------------------------------------------------------------------------
 
-pub const CSV_COLUMNS: [&str; 21] = [
-    "player",
-    "case",
-    "seed",
-    "lang",
-    "outcome",
-    "total",
-    "burning_issue",
-    "insider",
-    "sequencing",
-    "rank",
-    "pain",
-    "power",
-    "vision",
-    "value",
-    "control",
-    "funnel",
-    "money",
-    "weeks",
-    "moves",
-    "started",
-    "ended",
-];
+pub use super::csv::{CSV_COLUMNS, csv};
 
-/// One row per run, in leaderboard order. `rank` is the rank-judgement score (like `total`,
-/// `insider` …), not the place on the leaderboard: the rows are already in that order.
-pub fn csv(runs: &[ResultsFile], bom: bool) -> Result<Vec<u8>, csv::Error> {
-    let mut buf = Vec::new();
-    if bom {
-        buf.extend_from_slice("\u{feff}".as_bytes());
-    }
-    let mut w = csv::Writer::from_writer(buf);
-    w.write_record(CSV_COLUMNS)?;
-    for (_, i) in leaderboard(runs) {
-        let r = &runs[i];
-        let s = &r.result.score;
-        let k = &r.result.intensity;
-        w.write_record([
-            r.player.clone(),
-            r.case.clone(),
-            r.seed.to_string(),
-            r.lang.code().to_string(),
-            outcome_key(r.result.outcome).to_string(),
-            format!("{:.1}", s.total),
-            s.burning_issue.to_string(),
-            s.insider.to_string(),
-            s.sequencing.to_string(),
-            s.rank.to_string(),
-            k.pain.to_string(),
-            k.power.to_string(),
-            k.vision.to_string(),
-            k.value.to_string(),
-            k.control.to_string(),
-            r.result.funnel.to_string(),
-            r.result.cost.money.to_string(),
-            r.result.cost.weeks.to_string(),
-            r.result.moves.len().to_string(),
-            r.started.clone(),
-            r.ended.clone(),
-        ])?;
-    }
-    w.into_inner().map_err(|e| e.into_error().into())
-}
-
-fn outcome_key(o: Option<Outcome>) -> &'static str {
+pub(crate) fn outcome_key(o: Option<Outcome>) -> &'static str {
     o.map(Outcome::key).unwrap_or("unfinished")
 }
 
@@ -984,7 +922,12 @@ mod tests {
 
     #[test]
     fn page_escapes_every_name() {
-        let runs = vec![run("<img src=x onerror=alert(1)>", EXPERT)];
+        let mut runs = vec![
+            run("<img src=x onerror=alert(1)>", EXPERT),
+            run("</td><script>alert(2)</script>", "walk_away"),
+        ];
+        runs[1].case_title.en = "<script>alert(3)</script>".into();
+        runs[1].currency = "<b>¥</b>".into();
         let page = html(&ClassInput {
             runs: &runs,
             skipped: &[("<b>.json".into(), 3, "not \"valid\"".into())],
@@ -992,6 +935,10 @@ mod tests {
             generated: "2026-01-01T00:00:00Z".into(),
         });
         assert!(!page.contains("<img") && !page.contains("<b>.json"));
+        assert!(
+            !page.contains("<script>") && !page.contains("<b>¥"),
+            "raw markup in the page"
+        );
         assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;"));
         assert!(page.contains("排行榜"));
     }
