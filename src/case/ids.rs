@@ -36,6 +36,9 @@ pub fn invisible(c: char) -> bool {
 
 /// The ASCII text `c` imitates, if its confusable skeleton is ASCII and differs from it.
 pub fn looks_like(c: char) -> Option<String> {
+    if c.is_ascii() {
+        return None;
+    }
     let mut buf = [0u8; 4];
     let sk: String = skeleton(c.encode_utf8(&mut buf)).collect();
     (sk != c.to_string() && !sk.is_empty() && sk.chars().all(|x| x.is_ascii_graphic()))

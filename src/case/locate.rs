@@ -7,15 +7,17 @@
 //! [`Locator::work`] counts the bytes the index pass read plus the steps of every lookup, so
 //! tests can assert on the work done instead of on time.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::HashMap;
 
 pub struct Locator<'a> {
     pub src: &'a str,
-    /// Every string literal by its raw content: the offsets of its opening quote.
-    literals: HashMap<&'a str, Vec<usize>>,
+    /// Every string literal by its content (escapes resolved): the offsets of its opening
+    /// quote.
+    literals: HashMap<Cow<'a, str>, Vec<usize>>,
     /// Literals that follow `id:`: the offsets of their opening quote.
-    ids: HashMap<&'a str, Vec<usize>>,
+    ids: HashMap<Cow<'a, str>, Vec<usize>>,
     /// Every `name:` outside strings and comments: the offsets of the name.
     fields: HashMap<&'a str, Vec<usize>>,
     work: Cell<usize>,
@@ -64,11 +66,12 @@ impl<'a> Locator<'a> {
                         i += if b[i] == b'\\' { 2 } else { 1 };
                     }
                     let end = i.min(n);
-                    if let Some(content) = self.src.get(start + 1..end) {
-                        self.literals.entry(content).or_default().push(start);
+                    if let Some(raw) = self.src.get(start + 1..end) {
+                        let content = unescape(raw);
                         if after_id {
-                            self.ids.entry(content).or_default().push(start);
+                            self.ids.entry(content.clone()).or_default().push(start);
                         }
+                        self.literals.entry(content).or_default().push(start);
                     }
                     after_id = false;
                     i += 1;
@@ -177,13 +180,23 @@ impl<'a> Locator<'a> {
         self.ids
             .get(id)
             .and_then(|v| v.get(n))
-            .map(|&i| (i, id.len() + 2))
+            .map(|&i| (i, self.literal_len(i)))
     }
 
     /// The first literal `"value"` at or after `from`.
     pub fn after(&self, from: usize, value: &str) -> Option<Span> {
         let v = self.literals.get(value)?;
-        at_or_after(v, from, &self.work).map(|i| (i, value.len() + 2))
+        at_or_after(v, from, &self.work).map(|i| (i, self.literal_len(i)))
+    }
+
+    /// Bytes of the literal whose opening quote is at `i`, quotes included.
+    fn literal_len(&self, i: usize) -> usize {
+        let b = self.src.as_bytes();
+        let mut j = i + 1;
+        while j < b.len() && b[j] != b'"' {
+            j += if b[j] == b'\\' { 2 } else { 1 };
+        }
+        (j + 1).min(b.len()) - i
     }
 
     /// The first `field:` at or after `from`.
@@ -211,6 +224,51 @@ impl<'a> Locator<'a> {
             None => self.field_after(0, field).unwrap_or((0, 0)),
         }
     }
+}
+
+/// A literal's content with RON's escapes resolved (borrowed when it has none).
+fn unescape(raw: &str) -> Cow<'_, str> {
+    if !raw.contains('\\') {
+        return Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('0') => out.push('\0'),
+            Some('u') => {
+                let rest = chars.as_str();
+                if let Some(body) = rest.strip_prefix('{')
+                    && let Some(close) = body.find('}')
+                {
+                    if let Some(ch) = u32::from_str_radix(&body[..close], 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                    {
+                        out.push(ch);
+                    }
+                    chars = body[close + 1..].chars();
+                }
+            }
+            Some('x') => {
+                let rest = chars.as_str();
+                if let Some(ch) = rest.get(..2).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    out.push(ch as char);
+                    chars = rest[2..].chars();
+                }
+            }
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    Cow::Owned(out)
 }
 
 fn is_ident_start(c: u8) -> bool {
@@ -271,6 +329,8 @@ mod tests {
         assert!(a_after_b > b);
         assert_eq!(loc.field_in("a", "go").0, SRC.find("go").unwrap());
         assert_eq!(loc.nth_id("a", 1), None);
+        let esc = Locator::new("(id: \"x\\\"\\n\\u{41}\")");
+        assert_eq!(esc.id("x\"\nA"), Some((5, 13)));
     }
 
     #[test]
