@@ -296,10 +296,19 @@ pub fn parse_results(bytes: &[u8]) -> Result<ResultsFile, Skip> {
         return Err(skip(foreign, "unknown results format 0"));
     }
     let r: ResultsFile = serde_json::from_value(value).map_err(|e| {
-        skip(
-            "a damaged results file",
-            format!("damaged results file: {e}"),
-        )
+        let msg = e.to_string();
+        if msg.contains("invalid value: integer") || msg.contains("invalid value: floating") {
+            // A negative count, a score above its type: edited, not damaged.
+            skip(
+                "values out of range",
+                format!("values out of range (edited by hand?): {msg}"),
+            )
+        } else {
+            skip(
+                "a damaged results file",
+                format!("damaged results file: {msg}"),
+            )
+        }
     })?;
     check_values(&r).map_err(|why| {
         skip(
@@ -314,7 +323,12 @@ pub fn parse_results(bytes: &[u8]) -> Result<ResultsFile, Skip> {
 pub fn check_values(r: &ResultsFile) -> Result<(), String> {
     fn scores(what: &str, s: &crate::scoring::total::Scores) -> Result<(), String> {
         if !s.total.is_finite() || !(0.0..=100.0).contains(&s.total) {
-            return Err(format!("{what} total {} is outside 0–100", s.total));
+            let shown = if s.total.abs() >= 1e6 {
+                format!("{:e}", s.total)
+            } else {
+                s.total.to_string()
+            };
+            return Err(format!("{what} total {shown} is outside 0–100"));
         }
         for (name, v) in [
             ("burning_issue", s.burning_issue),
