@@ -540,3 +540,27 @@ fn a_hostile_results_folder_is_reported_one_line_per_kind() {
     assert!(page.contains("=HYPERLINK(&quot;http://evil&quot;"));
     assert!(page.contains("and 2 more"), "the footer groups by kind");
 }
+
+// ---- Injection ------------------------------------------------------------------------------
+
+#[test]
+fn an_id_that_would_inject_mermaid_is_refused_and_no_graph_is_printed() {
+    let f = corpus("mermaid-inject-id.ron");
+    let at = location_of(&f, "\"x\\\"]");
+    let r = dealcraft(&["graph", &f, "--format", "mermaid"]);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(r.stderr.contains(&at), "expected {at} in {}", r.stderr);
+    assert!(
+        r.stderr.contains("ids may use ASCII letters"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+    // A valid case's graph has generated node ids only.
+    let r = dealcraft(&["graph", "first-lead", "--format", "mermaid"]);
+    assert_eq!(r.code, Some(0));
+    assert!(r.stdout.lines().skip(1).all(|l| {
+        let t = l.trim_start();
+        t.starts_with('s') || t.starts_with('e')
+    }));
+}
