@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod bundled;
 pub mod case;
 pub mod cli;
+pub mod durable;
 pub mod engine;
 pub mod report;
 pub mod results;

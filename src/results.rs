@@ -8,13 +8,20 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::explore::{DEFAULT_STATE_CAP, Line, explore};
+mod read;
+pub use read::{
+    MAX_DEPTH, MAX_ENTRIES, Recovery, Runs, Skip, SkipGroup, Skipped, check_values, group,
+    load_dir, parse_results, read_results, recover,
+};
+
+use crate::analysis::explore::{Line, explore};
 use crate::case::model::Outcome;
 use crate::case::text::{Lang, Text};
+use crate::durable;
 use crate::engine::game::Game;
 use crate::engine::intensity::Intensity;
 use crate::engine::trace::Delta;
@@ -49,9 +56,14 @@ pub struct ResultsFile {
     /// Every move with its score changes, the scores, the 5K meters, the outcome.
     pub result: RunResult,
     /// The best line for this case and seed, for the debrief (None if the case has no ending
-    /// reachable within the exploration cap).
+    /// reachable, or if it was not found within the bound: see `expert_pending`).
     #[serde(default)]
     pub expert: Option<ExpertLine>,
+    /// True when the expert line was not computed because the case is too large to explore
+    /// within [`EXPERT_STATE_CAP`] states and [`EXPERT_DEADLINE`] while the results file was
+    /// written (`dealcraft analyze CASE --seed N` finds it).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub expert_pending: bool,
 }
 
 /// The best line of a case for one seed (from [`explore`]), replayed so that every step has its
@@ -83,11 +95,58 @@ pub fn results_dir(arg: Option<&Path>) -> PathBuf {
     }
 }
 
-/// The expert line for `game`'s case and seed (explores the case: a fraction of a second on
-/// the bundled cases).
+/// States the exploration for a results file's expert line may visit: every bundled case but
+/// the two largest fits (first-lead 88, haicheng 11,061, board-tuesday 51,207 states; about
+/// 0.6 s and 75 MB at most in a release build).
+pub const EXPERT_STATE_CAP: usize = 60_000;
+/// Wall-clock bound on that exploration, for cases whose cost is not in their state count.
+pub const EXPERT_DEADLINE: Duration = Duration::from_secs(1);
+/// The exploration runs on its own thread with this much stack reserved (the explorer recurses
+/// once per move, and a case may be a chain of 10,000 moves); untouched pages cost nothing.
+const EXPERT_STACK_BYTES: usize = 512 * 1024 * 1024;
+
+/// The expert line of a results file, computed within a bound.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expert {
+    Found(ExpertLine),
+    /// The whole case was explored: no line reaches an ending.
+    NoEnding,
+    /// The bound ([`EXPERT_STATE_CAP`] states, [`EXPERT_DEADLINE`]) was reached first.
+    Pending,
+}
+
+/// The expert line for `game`'s case and seed, within [`EXPERT_STATE_CAP`] states and
+/// [`EXPERT_DEADLINE`]: writing a results file never waits for a long exploration.
+pub fn expert_bounded(game: &Game) -> Expert {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (case, seed) = (game.case.clone(), game.state.seed);
+    // The one call into the explorer; a thread abandoned at the deadline ends with its cap.
+    let spawned = std::thread::Builder::new()
+        .name("expert-line".into())
+        .stack_size(EXPERT_STACK_BYTES)
+        .spawn(move || {
+            let _ = tx.send(explore(&case, seed, EXPERT_STATE_CAP));
+        });
+    if spawned.is_err() {
+        return Expert::Pending;
+    }
+    match rx.recv_timeout(EXPERT_DEADLINE) {
+        Ok(ex) if ex.exhaustive => match ex.best {
+            Some(best) => {
+                expert_from_line(game, &best, true).map_or(Expert::NoEnding, Expert::Found)
+            }
+            None => Expert::NoEnding,
+        },
+        _ => Expert::Pending,
+    }
+}
+
+/// [`expert_bounded`], as an option (None: no ending, or pending).
 pub fn expert_line(game: &Game) -> Option<ExpertLine> {
-    let ex = explore(&game.case, game.state.seed, DEFAULT_STATE_CAP);
-    expert_from_line(game, &ex.best?, ex.exhaustive)
+    match expert_bounded(game) {
+        Expert::Found(e) => Some(e),
+        _ => None,
+    }
 }
 
 /// An expert line from a best line found elsewhere (the game explores in the background),
@@ -118,7 +177,8 @@ pub fn expert_from_line(game: &Game, best: &Line, exhaustive: bool) -> Option<Ex
     })
 }
 
-/// The results file of a finished (or abandoned) game, ended now; computes the expert line.
+/// The results file of a finished (or abandoned) game, ended now; computes the expert line
+/// within its bound ([`expert_bounded`]).
 pub fn build(
     game: &Game,
     case_hash: &str,
@@ -138,8 +198,14 @@ pub fn build_at(
     started: SystemTime,
     ended: SystemTime,
 ) -> ResultsFile {
-    let expert = expert_line(game);
-    build_with_expert(game, case_hash, player, lang, started, ended, expert)
+    let (expert, pending) = match expert_bounded(game) {
+        Expert::Found(e) => (Some(e), false),
+        Expert::NoEnding => (None, false),
+        Expert::Pending => (None, true),
+    };
+    let mut r = build_with_expert(game, case_hash, player, lang, started, ended, expert);
+    r.expert_pending = pending;
+    r
 }
 
 /// [`build_at`] with an expert line already at hand (see [`expert_from_line`]).
@@ -171,6 +237,7 @@ pub fn build_with_expert(
         currency: case.calendar.currency.clone(),
         result: crate::scoring::result(game),
         expert,
+        expert_pending: false,
     }
 }
 
@@ -213,152 +280,18 @@ pub fn file_name(r: &ResultsFile, counter: u32) -> String {
 
 /// Write `r` into `dir` (created if needed) under a new name; returns the path written.
 ///
-/// Atomic (temp file, fsync, rename) and never over an existing file: the name is reserved with
-/// an exclusive create first, and a counter is added if it is taken. On failure nothing is left
-/// behind.
+/// Atomic and never over an existing file (see [`durable::publish_new`]): the name appears
+/// only once the whole file is on disk, and a counter is added if it is taken. Temp files that
+/// killed writers left in `dir` are recovered or removed first ([`recover`]). On failure
+/// nothing is left behind.
 pub fn write_results(dir: &Path, r: &ResultsFile) -> io::Result<PathBuf> {
     let json = serde_json::to_vec_pretty(r).map_err(io::Error::other)?;
     if dir.exists() && !dir.is_dir() {
         return Err(io::Error::other("it is a file, not a folder"));
     }
     fs::create_dir_all(dir)?;
-    for counter in 1..10_000 {
-        let path = dir.join(file_name(r, counter));
-        match fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(_) => {}
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-        return match save::write_atomic(&path, &json) {
-            Ok(()) => Ok(path),
-            Err(e) => {
-                let _ = fs::remove_file(&path);
-                Err(e)
-            }
-        };
-    }
-    Err(io::Error::other(
-        "too many results files with the same name",
-    ))
-}
-
-/// Why a file in the results folder was not read.
-pub type Skipped = (PathBuf, String);
-
-/// The runs read from a results folder, each with its file.
-pub type Runs = Vec<(PathBuf, ResultsFile)>;
-
-/// Every results file in `dir` (and its subfolders), in path order, and every other file with
-/// the reason it was skipped. Only an unreadable `dir` itself is an error.
-pub fn load_dir(dir: &Path) -> io::Result<(Runs, Vec<Skipped>)> {
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
-    collect(dir, &mut files, &mut skipped, 0)?;
-    files.sort();
-    let mut runs: Vec<(PathBuf, ResultsFile)> = Vec::new();
-    for path in files {
-        match read_results(&path) {
-            Ok(r) => {
-                let same = runs.iter().find(|(_, o)| {
-                    o.case == r.case
-                        && o.player == r.player
-                        && o.seed == r.seed
-                        && o.started == r.started
-                        && o.ended == r.ended
-                        && o.result == r.result
-                });
-                match same {
-                    Some((p, _)) => {
-                        let why = format!("the same run as {} (a copy)", p.display());
-                        skipped.push((path, why))
-                    }
-                    None => runs.push((path, r)),
-                }
-            }
-            Err(why) => skipped.push((path, why)),
-        }
-    }
-    skipped.sort();
-    Ok((runs, skipped))
-}
-
-/// Files under `dir`, 8 folders deep at most (a link loop ends there). A subfolder that cannot
-/// be listed is skipped with its reason; only `dir` itself must be readable.
-fn collect(
-    dir: &Path,
-    files: &mut Vec<PathBuf>,
-    skipped: &mut Vec<Skipped>,
-    depth: usize,
-) -> io::Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let path = match entry {
-            Ok(e) => e.path(),
-            Err(e) => {
-                skipped.push((dir.to_path_buf(), format!("cannot list: {e}")));
-                continue;
-            }
-        };
-        if path.is_dir() {
-            if depth >= 8 {
-                skipped.push((path, "folder nested too deep".into()));
-            } else if let Err(e) = collect(&path, files, skipped, depth + 1) {
-                skipped.push((path, format!("cannot list this folder: {e}")));
-            }
-        } else {
-            files.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// Read one results file; the error is a reason for the skipped list.
-pub fn read_results(path: &Path) -> Result<ResultsFile, String> {
-    let is_json = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if !is_json {
-        return Err("not a .json file".into());
-    }
-    let size = fs::metadata(path)
-        .map_err(|e| format!("cannot read: {e}"))?
-        .len();
-    if size > MAX_RESULTS_BYTES {
-        return Err(format!(
-            "too large for a results file ({size} bytes; the limit is {MAX_RESULTS_BYTES})"
-        ));
-    }
-    let bytes = fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.is_empty() {
-        return Err("empty file".into());
-    }
-    let value: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|e| format!("not valid JSON: {e}"))?;
-    let Some(obj) = value.as_object() else {
-        return Err("not a Dealcraft results file (not a JSON object)".into());
-    };
-    if obj.contains_key("choices") && obj.contains_key("version") && !obj.contains_key("result") {
-        return Err("a Dealcraft autosave, not a results file".into());
-    }
-    let (Some(version), true) = (obj.get("version"), obj.contains_key("result")) else {
-        return Err("not a Dealcraft results file (no `version` and `result`)".into());
-    };
-    let Some(version) = version.as_u64() else {
-        return Err("not a Dealcraft results file (`version` is not a number)".into());
-    };
-    if version > RESULTS_VERSION as u64 {
-        return Err(format!(
-            "written by a newer Dealcraft (results format {version}; this one reads up to {RESULTS_VERSION}): update dealcraft"
-        ));
-    }
-    if version == 0 {
-        return Err("unknown results format 0".into());
-    }
-    serde_json::from_value(value).map_err(|e| format!("damaged results file: {e}"))
+    let _ = recover(dir);
+    durable::publish_new(dir, &json, |counter| file_name(r, counter))
 }
 
 // ---- time ---------------------------------------------------------------------------------
@@ -467,7 +400,7 @@ mod tests {
         assert_eq!(read_results(&a).unwrap(), r);
         let (runs, skipped) = load_dir(&d).unwrap();
         assert_eq!(runs.len(), 1, "the second file is a copy of the same run");
-        assert!(skipped[0].1.contains("the same run"), "{skipped:?}");
+        assert!(skipped[0].why.contains("the same run"), "{skipped:?}");
         assert_eq!(fs::read_dir(&d).unwrap().count(), 2, "no temp files");
     }
 
@@ -496,8 +429,8 @@ mod tests {
         let why = |n: &str| {
             skipped
                 .iter()
-                .find(|(p, _)| p.ends_with(n))
-                .map(|(_, w)| w.clone())
+                .find(|s| s.path.ends_with(n))
+                .map(|s| s.why.clone())
                 .unwrap_or_else(|| panic!("{n} not skipped: {skipped:?}"))
         };
         assert!(why("future.json").contains("newer Dealcraft"));

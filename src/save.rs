@@ -2,7 +2,6 @@
 //! so a crash or a full disk never destroys the previous good file.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -66,45 +65,36 @@ pub fn autosave_path() -> PathBuf {
     data_dir().join("autosave.json")
 }
 
-/// Write `bytes` to `path` so that readers see either the old file or the new one, whole.
+/// Write `bytes` to `path` so that readers see either the old file or the new one, whole
+/// (temp file, fsync, rename, folder fsync: see [`crate::durable`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)?;
-        // Make the rename itself durable.
-        if let Ok(d) = fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+    crate::durable::write_atomic(path, bytes)
 }
+
+/// A save is a list of choice ids: a few hundred kilobytes at most.
+pub const MAX_SAVE_BYTES: u64 = 16 * 1024 * 1024;
 
 pub fn write_save(path: &Path, save: &Save) -> std::io::Result<()> {
     let json = serde_json::to_vec_pretty(save).map_err(std::io::Error::other)?;
     write_atomic(path, &json)
 }
 
+/// Read the save at `path`. First, temp files that killed writers left beside it are
+/// recovered or removed (see [`recover`]), so this is also the "next start" clean-up.
 pub fn read_save(path: &Path) -> Result<Save, SaveError> {
-    let bytes = match fs::read(path) {
+    recover(path);
+    let bytes = match crate::durable::read_regular(path, MAX_SAVE_BYTES) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(SaveError::Missing),
-        Err(e) => return Err(SaveError::Io(e)),
+        Err(crate::durable::ReadError::Missing) => return Err(SaveError::Missing),
+        Err(crate::durable::ReadError::Io(e)) => return Err(SaveError::Io(e)),
+        Err(e) => return Err(SaveError::Corrupt(e.to_string())),
     };
+    parse_save(&bytes)
+}
+
+fn parse_save(bytes: &[u8]) -> Result<Save, SaveError> {
     let value: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|e| SaveError::Corrupt(e.to_string()))?;
+        serde_json::from_slice(bytes).map_err(|e| SaveError::Corrupt(e.to_string()))?;
     let version = value
         .get("version")
         .and_then(|v| v.as_u64())
@@ -113,6 +103,43 @@ pub fn read_save(path: &Path) -> Result<Save, SaveError> {
         return Err(SaveError::FutureVersion(version as u32));
     }
     serde_json::from_value(value).map_err(|e| SaveError::Corrupt(e.to_string()))
+}
+
+/// Temp files of `path` (`.autosave.json.*.tmp`) whose writers were killed: one that holds a
+/// whole save written after the current file was (killed after its fsync, before its rename)
+/// becomes the save; every other one is removed. Temp files of live writers are left alone.
+/// Returns how many temp files were recovered and removed.
+pub fn recover(path: &Path) -> (usize, usize) {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return (0, 0);
+    };
+    let prefix = format!(".{name}.");
+    let Ok((found, _)) = crate::durable::orphans(dir, |n| n.starts_with(&prefix), 1_000) else {
+        return (0, 0);
+    };
+    let current = fs::metadata(path).and_then(|m| m.modified()).ok();
+    let mut removed = 0;
+    let mut candidates = Vec::new();
+    for mut o in found {
+        let whole = o
+            .read(MAX_SAVE_BYTES)
+            .is_some_and(|b| parse_save(&b).is_ok());
+        match o.modified() {
+            Some(t) if whole && current.is_none_or(|c| t > c) => candidates.push((t, o)),
+            _ => removed += usize::from(o.remove().is_ok()),
+        }
+    }
+    candidates.sort_by_key(|(t, _)| *t);
+    let newest = candidates.pop();
+    for (_, o) in candidates {
+        removed += usize::from(o.remove().is_ok());
+    }
+    let recovered = newest.map_or(0, |(_, o)| usize::from(o.replace(path).is_ok()));
+    (recovered, removed)
 }
 
 /// Move an unreadable save out of the way (never overwrite it silently); returns where it went.
@@ -174,6 +201,34 @@ mod tests {
             read_save(&d.join("none.json")),
             Err(SaveError::Missing)
         ));
+    }
+
+    #[test]
+    fn orphaned_temp_files_are_recovered_or_removed_at_the_next_read() {
+        let d = dir("orphans");
+        let p = d.join("autosave.json");
+        write_save(&p, &sample()).unwrap();
+        // A killed writer's whole save, written after the current one: it becomes the save.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let mut newer = sample();
+        newer.choices.push("ask_open".into());
+        let json = serde_json::to_vec_pretty(&newer).unwrap();
+        fs::write(d.join(".autosave.json.99999-0.tmp"), &json).unwrap();
+        // And a torn one.
+        fs::write(
+            d.join(".autosave.json.99999-1.tmp"),
+            &json[..json.len() / 2],
+        )
+        .unwrap();
+        assert_eq!(read_save(&p).unwrap(), newer);
+        assert_eq!(fs::read_dir(&d).unwrap().count(), 1, "temp files gone");
+        // An old whole temp file (older than the save) is removed, not restored.
+        let old = serde_json::to_vec_pretty(&sample()).unwrap();
+        fs::write(d.join(".autosave.json.99999-2.tmp"), &old).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        write_save(&p, &newer).unwrap();
+        assert_eq!(read_save(&p).unwrap(), newer);
+        assert_eq!(fs::read_dir(&d).unwrap().count(), 1);
     }
 
     #[test]

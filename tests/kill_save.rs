@@ -3,8 +3,9 @@
 //! parent kills it at random moments, over and over, and after every kill checks that the save
 //! on disk is whole and is one of the versions the child wrote — never a torn or older one.
 //!
-//! Stray temp files of killed writers (`.autosave.json.<pid>.tmp`) are allowed; they must never
-//! be what `read_save` reads.
+//! Stray temp files of killed writers (`.autosave.json.<pid>-<n>.tmp`) are the next read's job:
+//! `read_save` recovers a whole one written after the save (killed between fsync and rename)
+//! and removes the others, so after the last read none is left.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -184,7 +185,7 @@ fn saves_survive_sigkill_at_random_moments() {
         checked += 1;
     }
 
-    // Only the save, the marker and temp files of killed writers may be in the folder.
+    // The last read recovered or removed every temp file: only the save and the marker remain.
     let mut strays = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
@@ -197,6 +198,7 @@ fn saves_survive_sigkill_at_random_moments() {
         );
         strays += 1;
     }
+    assert_eq!(strays, 0, "temp files left after the last read");
     eprintln!(
         "kill_save: {KILLS} kills in {:.1} s, {checked} saves checked whole, {} distinct versions \
          seen, {strays} stray temp files",

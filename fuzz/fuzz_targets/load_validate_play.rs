@@ -17,6 +17,9 @@ fuzz_target!(|data: &[u8]| {
     // Diagnostics must be printable (this is what the CLI does with them).
     for d in &loaded.diagnostics {
         let _ = d.to_string();
+        // Rendered with an excerpt of the source, never the whole line.
+        let shown = dealcraft::case::diagnostic::render(d, loaded.source.as_deref(), false);
+        assert!(shown.len() < 8_000, "a diagnostic of {} bytes", shown.len());
     }
     let Some(case) = loaded.case else { return };
 

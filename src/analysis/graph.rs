@@ -55,12 +55,66 @@ fn short(s: &str) -> String {
     t
 }
 
+/// Text inside a DOT quoted string: backslash and quote escaped, line breaks and other
+/// control characters as spaces.
 fn esc(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
+/// Text inside a quoted Mermaid label: every character that could end the string, start
+/// markup (HTML labels, markdown strings) or an entity is written as a Mermaid entity code, and
+/// line breaks become spaces, so a label can never start a new statement.
 fn mermaid_esc(s: &str) -> String {
-    s.replace('"', "#quot;").replace('|', "#124;")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '#' => out.push_str("#35;"),
+            '"' => out.push_str("#quot;"),
+            '|' => out.push_str("#124;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '&' => out.push_str("#amp;"),
+            '`' => out.push_str("#96;"),
+            '[' | ']' | '{' | '}' | '(' | ')' => out.push_str(&format!("#{};", c as u32)),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Mermaid node ids are generated (`s0`, `s1`, … for scenes, `e0`, … for endings), never the
+/// case's own ids: an id is author text and could otherwise inject statements such as
+/// `click x href "javascript:…"`.
+struct MermaidIds {
+    ids: std::collections::HashMap<String, String>,
+}
+
+impl MermaidIds {
+    fn new(case: &Case) -> Self {
+        let mut ids = std::collections::HashMap::new();
+        for (i, s) in case.scenes.iter().enumerate() {
+            ids.entry(s.id.clone()).or_insert_with(|| format!("s{i}"));
+        }
+        for (i, e) in case.endings.iter().enumerate() {
+            ids.entry(format!("end_{}", e.id))
+                .or_insert_with(|| format!("e{i}"));
+        }
+        MermaidIds { ids }
+    }
+    /// The node id of a scene id or `end_…` target (unknown targets share one node).
+    fn of(&self, target: &str) -> &str {
+        self.ids.get(target).map_or("unknown", String::as_str)
+    }
 }
 
 pub fn render(case: &Case, format: Format, lang: Lang) -> String {
@@ -115,6 +169,7 @@ pub fn render(case: &Case, format: Format, lang: Lang) -> String {
             out.push_str("}\n");
         }
         Format::Mermaid => {
+            let ids = MermaidIds::new(case);
             out.push_str("flowchart LR\n");
             for s in &case.scenes {
                 let title = mermaid_esc(s.title.get(lang));
@@ -124,12 +179,12 @@ pub fn render(case: &Case, format: Format, lang: Lang) -> String {
                     SceneKind::Decision(_) => ("{", "}"),
                     SceneKind::Story => ("[", "]"),
                 };
-                out.push_str(&format!("  {}{l}\"{title}\"{r}\n", s.id));
+                out.push_str(&format!("  {}{l}\"{title}\"{r}\n", ids.of(&s.id)));
             }
             for e in &case.endings {
                 out.push_str(&format!(
-                    "  end_{}((\"{} · {}\"))\n",
-                    e.id,
+                    "  {}((\"{} · {}\"))\n",
+                    ids.of(&format!("end_{}", e.id)),
                     mermaid_esc(e.title.get(lang)),
                     e.outcome.key()
                 ));
@@ -137,12 +192,65 @@ pub fn render(case: &Case, format: Format, lang: Lang) -> String {
             for e in edges(case, lang) {
                 out.push_str(&format!(
                     "  {} -->|\"{}\"| {}\n",
-                    e.from,
+                    ids.of(e.from),
                     mermaid_esc(&e.label),
-                    e.to
+                    ids.of(&e.to)
                 ));
             }
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hostile() -> Case {
+        let src = include_str!("../../cases/first-lead.ron");
+        let mut case = crate::case::load::parse("x.ron", src).unwrap();
+        let evil = "x\nclick x href \"javascript:alert(1)\"\n%%";
+        case.scenes[0].id = evil.into();
+        case.start = evil.into();
+        case.scenes[0].title.en =
+            "A\"] --> B\nclick A call alert(1) <img src=x onerror=alert(1)> `md` #quot;".into();
+        case.endings[0].id = "e\"]\nclick e href \"javascript:alert(2)\"".into();
+        case
+    }
+
+    #[test]
+    fn mermaid_cannot_be_injected_through_ids_or_titles() {
+        let out = render(&hostile(), Format::Mermaid, Lang::En);
+        for line in out.lines() {
+            let t = line.trim_start();
+            assert!(!t.starts_with("click") && !t.starts_with("%%"), "{line}");
+            assert!(!t.contains("javascript:"), "{line}");
+            // Every statement is a node or an edge between generated ids.
+            assert!(
+                t == "flowchart LR"
+                    || t.starts_with('s')
+                    || t.starts_with('e')
+                    || t.starts_with("unknown"),
+                "{line}"
+            );
+        }
+        assert!(!out.contains("<img") && !out.contains('`'));
+        assert!(out.contains("#lt;img"));
+    }
+
+    #[test]
+    fn dot_strings_stay_closed() {
+        let out = render(&hostile(), Format::Dot, Lang::En);
+        for line in out.lines() {
+            let t = line.trim_start();
+            assert!(!t.starts_with("click"), "{line}");
+            // Quotes are balanced on every line (escaped ones do not count).
+            let quotes = t
+                .replace("\\\\", "")
+                .replace("\\\"", "")
+                .matches('"')
+                .count();
+            assert!(quotes % 2 == 0, "{line}");
+        }
+    }
 }

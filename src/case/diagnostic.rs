@@ -88,24 +88,176 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// The closest of `candidates` to `found`, if it is close enough to be a likely typo.
+/// The closest of `candidates` to `found`, if it is close enough to be a likely typo: a
+/// Jaro-Winkler similarity above 0.8, one edit on a short word (`zn` for `zh`), or the same
+/// UTS #39 confusable skeleton (`аsk` with a Cyrillic `а` for `ask`).
 pub fn did_you_mean<'a>(
     found: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
+    let found_skeleton: Option<String> =
+        (!found.is_ascii()).then(|| unicode_security::skeleton(found).collect());
+    let short = found.chars().count() <= 4;
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(found, c), c))
+        .filter(|c| *c != found)
+        .map(|c| {
+            let mut score = strsim::jaro_winkler(found, c);
+            if short && strsim::damerau_levenshtein(found, c) == 1 {
+                score = score.max(0.81);
+            }
+            if !c.is_ascii() || found_skeleton.is_some() {
+                let sk: String = unicode_security::skeleton(c).collect();
+                let fs = found_skeleton
+                    .clone()
+                    .unwrap_or_else(|| unicode_security::skeleton(found).collect());
+                if sk == fs {
+                    score = 2.0;
+                }
+            }
+            (score, c)
+        })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c.to_string())
 }
 
-/// Render for a terminal in rustc/miette style: location, source line with a caret, hint.
-pub fn render(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
-    use miette::{
-        GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource,
+/// `did you mean `x`?` for the closest candidate; when it differs from what was typed only by
+/// look-alike or invisible characters, the hint says so and names them by code point.
+pub fn suggestion<'a>(
+    found: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    let m = did_you_mean(found, candidates)?;
+    let shown = super::ids::shown(&m);
+    Some(match confusable_note(found, &m) {
+        Some(note) => format!("did you mean `{shown}`? careful: {note}"),
+        None => format!("did you mean `{shown}`?"),
+    })
+}
+
+/// If `a` and `b` look the same (same confusable skeleton) but differ, which characters differ.
+pub fn confusable_note(a: &str, b: &str) -> Option<String> {
+    if a == b {
+        return None;
+    }
+    let (sa, sb): (String, String) = (
+        unicode_security::skeleton(a).collect(),
+        unicode_security::skeleton(b).collect(),
+    );
+    if sa != sb {
+        return None;
+    }
+    let odd = |s: &str| -> Vec<char> { s.chars().filter(|&c| !super::ids::allowed(c)).collect() };
+    let (oa, ob) = (odd(a), odd(b));
+    let name = |v: &[char]| -> String {
+        v.iter()
+            .take(3)
+            .map(|&c| super::ids::describe(c))
+            .collect::<Vec<_>>()
+            .join("; ")
     };
+    Some(match (oa.is_empty(), ob.is_empty()) {
+        (false, true) => format!("they only look alike: what you typed has {}", name(&oa)),
+        (true, false) => format!(
+            "they only look alike: the suggested id has {} (fix that id too)",
+            name(&ob)
+        ),
+        _ => format!("they only look alike: {} against {}", name(&oa), name(&ob)),
+    })
+}
+
+/// Characters of a source line shown on each side of the column: a diagnostic never prints a
+/// whole long line (a one-line 143 KB case once printed 37 MB of diagnostics).
+pub const EXCERPT_CHARS: usize = 60;
+
+/// A few lines of the source around a place, each cut to [`EXCERPT_CHARS`] on each side of the
+/// column, with the line numbers of the file.
+struct Excerpt {
+    name: String,
+    text: String,
+    /// 0-based line number of the excerpt's first line in the file.
+    first_line: usize,
+}
+
+impl miette::SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner = self.text.read_span(span, before, after)?;
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.first_line,
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}
+
+/// The lines around byte `offset` (one before, one after), cut around its column; and the
+/// offset and length of the place inside the excerpt.
+fn excerpt(src: &str, offset: usize, len: usize) -> (String, usize, usize, usize) {
+    let mut offset = offset.min(src.len());
+    while !src.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_no = src[..start].matches('\n').count();
+    let col = src[start..offset].chars().count();
+    let lo = col.saturating_sub(EXCERPT_CHARS);
+    let hi = col + EXCERPT_CHARS;
+    let cut = |line: &str| -> (String, usize) {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let mut out = String::new();
+        if lo > 0 && line.chars().nth(lo).is_some() {
+            out.push('…');
+        }
+        let prefix = out.len();
+        out.extend(line.chars().skip(lo).take(hi - lo));
+        if line.chars().nth(hi).is_some() {
+            out.push('…');
+        }
+        (out, prefix)
+    };
+    let line_at = |from: usize| -> &str {
+        let rest = &src[from..];
+        &rest[..rest.find('\n').unwrap_or(rest.len())]
+    };
+    let mut text = String::new();
+    let mut first_line = line_no;
+    if start > 0 {
+        let prev_start = src[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+        text.push_str(&cut(line_at(prev_start)).0);
+        text.push('\n');
+        first_line -= 1;
+    }
+    let (here, prefix) = cut(line_at(start));
+    // The place inside the cut line: its column minus the cut, in bytes of the cut line.
+    let skip_bytes: usize = here[prefix..]
+        .chars()
+        .take(col - lo.min(col))
+        .map(char::len_utf8)
+        .sum();
+    let at = text.len() + prefix + skip_bytes;
+    let avail = here.len() - prefix - skip_bytes;
+    text.push_str(&here);
+    let line_end = start + line_at(start).len();
+    if line_end < src.len() {
+        text.push('\n');
+        text.push_str(&cut(line_at(line_end + 1)).0);
+    }
+    (text, first_line, at, len.clamp(1, avail.max(1)))
+}
+
+/// Render for a terminal in rustc/miette style: location, a short excerpt of the source with a
+/// caret, hint.
+pub fn render(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
+    use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic};
     let mut diag = MietteDiagnostic::new(d.message.clone())
         .with_code(d.code)
         .with_severity(match d.severity {
@@ -120,15 +272,22 @@ pub fn render(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1);
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_context_lines(1)
+        .without_primary_span_start();
     let mut out = String::new();
     let located = source.is_some() && d.line > 0;
     // The location line first, so editors and people can jump to it.
     out.push_str(&format!("{}:{}:{}\n", d.file, d.line, d.column));
     let result = if let (true, Some(src)) = (located, source) {
-        let diag = diag.with_label(LabeledSpan::at(d.offset..d.offset + d.len.max(1), "here"));
-        let report =
-            miette::Report::new(diag).with_source_code(NamedSource::new(&d.file, src.to_string()));
+        let (text, first_line, at, len) = excerpt(src, d.offset, d.len);
+        let diag = diag.with_label(LabeledSpan::at(at..at + len, "here"));
+        let code = Excerpt {
+            name: d.file.clone(),
+            text,
+            first_line,
+        };
+        let report = miette::Report::new(diag).with_source_code(code);
         handler.render_report(&mut out, report.as_ref())
     } else {
         handler.render_report(&mut out, &diag)
@@ -137,4 +296,55 @@ pub fn render(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
         out.push_str(&d.to_string());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn diag(src: &str, offset: usize) -> Diagnostic {
+        let (line, column) = line_col(src, offset);
+        Diagnostic {
+            file: "x.ron".into(),
+            line,
+            column,
+            severity: Severity::Error,
+            code: "E001",
+            message: "bad".into(),
+            hint: Some("fix it".into()),
+            offset,
+            len: 3,
+        }
+    }
+
+    #[test]
+    fn a_long_line_prints_a_short_excerpt_with_the_right_line_number() {
+        let src = format!(
+            "first\n{}BAD{}\nlast\n",
+            "a".repeat(100_000),
+            "b".repeat(100_000)
+        );
+        let d = diag(&src, 6 + 100_000);
+        let out = render(&d, Some(&src), false);
+        assert!(out.len() < 1_500, "{} bytes", out.len());
+        assert!(out.starts_with("x.ron:2:100001\n"), "{out}");
+        assert!(
+            out.contains("BAD") && out.contains("here") && out.contains("fix it"),
+            "{out}"
+        );
+        assert!(out.contains(" 2 │") || out.contains("2 │"), "{out}");
+        assert!(out.contains('…'));
+    }
+
+    #[test]
+    fn short_lines_are_shown_whole() {
+        let src = "(\n  power: 300,\n)\n";
+        let d = diag(src, src.find("300").unwrap());
+        let out = render(&d, Some(src), false);
+        assert!(out.contains("power: 300,") && !out.contains('…'), "{out}");
+        assert!(out.contains("2 │"), "{out}");
+        let multibyte = "(\n  名字: \"张三\", x: 1,\n)";
+        let d = diag(multibyte, multibyte.find('x').unwrap());
+        assert!(render(&d, Some(multibyte), false).contains("here"));
+    }
 }

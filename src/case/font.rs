@@ -34,9 +34,11 @@ pub fn covers(c: char) -> bool {
 }
 
 /// Characters inside string literals of a RON source that the font cannot draw: each distinct
-/// character once, with the byte offset of its first use.
+/// character once, with the byte offset of its first use. One pass, a hash set of those seen:
+/// linear in the source.
 pub fn uncovered_in_strings(src: &str) -> Vec<(char, usize)> {
     let mut out: Vec<(char, usize)> = Vec::new();
+    let mut seen: std::collections::HashSet<char> = std::collections::HashSet::new();
     let mut in_str = false;
     let mut escaped = false;
     let mut chars = src.char_indices().peekable();
@@ -48,7 +50,7 @@ pub fn uncovered_in_strings(src: &str) -> Vec<(char, usize)> {
                 escaped = true;
             } else if c == '"' {
                 in_str = false;
-            } else if !covers(c) && !out.iter().any(|(x, _)| *x == c) {
+            } else if !covers(c) && seen.insert(c) {
                 out.push((c, i));
             }
         } else if c == '"' {
@@ -59,6 +61,26 @@ pub fn uncovered_in_strings(src: &str) -> Vec<(char, usize)> {
                 if n == '\n' {
                     break;
                 }
+            }
+        } else if c == '/' && chars.peek().is_some_and(|(_, n)| *n == '*') {
+            // A block comment (they nest in RON).
+            chars.next();
+            let (mut depth, mut prev) = (1usize, ' ');
+            for (_, n) in chars.by_ref() {
+                if prev == '/' && n == '*' {
+                    depth += 1;
+                    prev = ' ';
+                    continue;
+                }
+                if prev == '*' && n == '/' {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                    prev = ' ';
+                    continue;
+                }
+                prev = n;
             }
         }
     }
@@ -86,7 +108,8 @@ mod tests {
 
     #[test]
     fn finds_uncovered_characters_in_strings_only() {
-        let src = "// 犇 in a comment is fine\n(name: (zh: \"犇犇 and 龘\"))";
+        let src =
+            "// 犇 in a comment is fine\n/* 龘 /* nested 龘 */ 龘 */ (name: (zh: \"犇犇 and 龘\"))";
         let found = uncovered_in_strings(src);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].0, '犇');

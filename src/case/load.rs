@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::diagnostic::{Diagnostic, Severity, did_you_mean, line_col, offset_of};
+use super::diagnostic::{Diagnostic, Severity, line_col, offset_of};
 use super::model::Case;
 use super::validate::validate;
 use crate::engine::Compiled;
@@ -58,45 +58,45 @@ pub fn load_path(path: &Path) -> Loaded {
         case: None,
         diagnostics: vec![d],
     };
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => {
-            return fail(whole_file(
-                &file,
-                "E001",
-                "this is a folder, not a case file".into(),
-                Some("pass a .ron file, or use `validate` on the folder".into()),
-            ));
-        }
-        Ok(m) if m.len() > MAX_CASE_BYTES as u64 => {
-            return fail(whole_file(
-                &file,
-                "E002",
-                format!(
-                    "the file is {} bytes; the limit for a case is {} bytes",
-                    m.len(),
-                    MAX_CASE_BYTES
-                ),
-                Some("a case is a few hundred kilobytes at most; is this the right file?".into()),
-            ));
-        }
-        Ok(_) => {}
-        Err(e) => {
-            return fail(whole_file(
-                &file,
-                "E001",
-                format!("cannot read the file: {e}"),
-                None,
-            ));
-        }
-    }
-    match std::fs::read(path) {
+    use crate::durable::{ReadError, read_regular};
+    // Only regular files, the size checked before reading and the read bounded: a FIFO, a
+    // device or a link to `/dev/zero` is refused, never read.
+    match read_regular(path, MAX_CASE_BYTES as u64) {
         Ok(bytes) => load_bytes(&file, &bytes),
-        Err(e) => fail(whole_file(
+        Err(ReadError::NotRegular("a folder")) => fail(whole_file(
             &file,
             "E001",
-            format!("cannot read the file: {e}"),
-            None,
+            "this is a folder, not a case file".into(),
+            Some("pass a .ron file, or use `validate` on the folder".into()),
         )),
+        Err(ReadError::NotRegular(what)) => fail(whole_file(
+            &file,
+            "E001",
+            format!("this is not a regular file but {what}"),
+            Some(
+                "pass a case file (.ron); pipes, devices and sockets are never read, as they may block or never end"
+                    .into(),
+            ),
+        )),
+        Err(ReadError::LinkLoop) => fail(whole_file(
+            &file,
+            "E001",
+            "this is a symbolic link loop (the link leads back to itself)".into(),
+            Some("point the link at the case file, or pass the file itself".into()),
+        )),
+        Err(ReadError::TooLarge { size, max }) => fail(whole_file(
+            &file,
+            "E002",
+            format!("the file is {size} bytes; the limit for a case is {max} bytes"),
+            Some("a case is a few hundred kilobytes at most; is this the right file?".into()),
+        )),
+        Err(ReadError::Missing) => fail(whole_file(
+            &file,
+            "E001",
+            "cannot read the file: there is no such file".into(),
+            Some("check the path; `dealcraft cases` lists the bundled cases".into()),
+        )),
+        Err(e) => fail(whole_file(&file, "E001", e.to_string(), None)),
     }
 }
 
@@ -164,6 +164,8 @@ fn check_text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
             });
         }
     };
+    // A byte-order mark (some editors on Windows write one) is not part of the case.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let located = |offset: usize, code, message: String, hint: Option<String>| {
         let (line, column) = line_col(text, offset);
         Diagnostic {
@@ -259,7 +261,7 @@ pub fn parse(file: &str, text: &str) -> Result<Case, Diagnostic> {
         let (line, col) = (e.span.start.line, e.span.start.col);
         let offset = offset_of(text, line, col);
         let end = offset_of(text, e.span.end.line, e.span.end.col);
-        let (message, hint) = explain(&e.code);
+        let (message, hint) = super::explain::explain(&e.code, text, offset);
         Diagnostic {
             file: file.into(),
             line,
@@ -272,83 +274,4 @@ pub fn parse(file: &str, text: &str) -> Result<Case, Diagnostic> {
             len: end.saturating_sub(offset).max(1),
         }
     })
-}
-
-/// "did you mean `x`?" for a likely typo, otherwise the list of what is allowed.
-fn suggest(found: &str, expected: &[&str], otherwise: &str) -> String {
-    did_you_mean(found, expected.iter().copied())
-        .map(|m| format!("did you mean `{m}`?"))
-        .unwrap_or_else(|| {
-            let list: Vec<String> = expected.iter().map(|x| format!("`{x}`")).collect();
-            format!("{otherwise} {}", list.join(", "))
-        })
-}
-
-fn explain(e: &ron::Error) -> (String, Option<String>) {
-    use ron::Error as R;
-    match e {
-        R::NoSuchEnumVariant {
-            expected,
-            found,
-            outer,
-        } => {
-            let what = outer
-                .as_deref()
-                .map(|o| format!(" for `{o}`"))
-                .unwrap_or_default();
-            let hint = suggest(found, expected, "expected one of");
-            (format!("unknown value `{found}`{what}"), Some(hint))
-        }
-        R::NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => {
-            let what = outer
-                .as_deref()
-                .map(|o| format!(" in `{o}`"))
-                .unwrap_or_default();
-            let hint = suggest(found, expected, "the fields here are");
-            (format!("unknown field `{found}`{what}"), Some(hint))
-        }
-        R::MissingStructField { field, outer } => {
-            let what = outer
-                .as_deref()
-                .map(|o| format!(" in `{o}`"))
-                .unwrap_or_default();
-            (
-                format!("missing field `{field}`{what}"),
-                Some(format!("add `{field}: …` (see docs/case-format.md)")),
-            )
-        }
-        R::DuplicateStructField { field, outer } => {
-            let what = outer
-                .as_deref()
-                .map(|o| format!(" in `{o}`"))
-                .unwrap_or_default();
-            (
-                format!("field `{field}` given twice{what}"),
-                Some("remove one of them".into()),
-            )
-        }
-        R::ExceededRecursionLimit => (
-            "nested too deeply".into(),
-            Some("is a closing bracket missing?".into()),
-        ),
-        R::Eof => (
-            "the file ends in the middle of the case".into(),
-            Some("a closing bracket or quote is probably missing".into()),
-        ),
-        other => {
-            let msg = other.to_string();
-            let hint = if msg.contains("Expected") && msg.contains("string") {
-                Some("text goes in double quotes: \"…\"".into())
-            } else if msg.contains("comma") {
-                Some("items in a list or fields in a struct are separated by commas".into())
-            } else {
-                None
-            };
-            (msg, hint)
-        }
-    }
 }

@@ -1,8 +1,11 @@
 //! Cases: the model, loading from RON, validation with located diagnostics.
 
 pub mod assets;
+pub(crate) mod checker;
 pub mod diagnostic;
+pub mod explain;
 pub mod font;
+pub mod ids;
 pub mod load;
 pub mod locate;
 pub mod model;

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::{CmdResult, Failure};
 use crate::case::text::Lang;
 use crate::report::class::{self, ClassInput};
-use crate::results::{self, ResultsFile};
+use crate::results::{self, ResultsFile, Skipped};
 use crate::save::write_atomic;
 
 pub fn run(
@@ -22,6 +22,19 @@ pub fn run(
             "{} is not a folder; pass the results folder (see `dealcraft simulate --results`)",
             dir.display()
         )));
+    }
+    // Runs whose writer was killed half-way: a whole temp file is published, a torn one
+    // removed (a read-only folder is read as it is).
+    if let Ok(rec) = results::recover(dir) {
+        for p in &rec.recovered {
+            eprintln!("recovered an interrupted results file: {}", p.display());
+        }
+        if rec.removed > 0 {
+            eprintln!(
+                "removed {} unfinished temp file(s) of interrupted writes",
+                rec.removed
+            );
+        }
     }
     let (found, mut skipped) = results::load_dir(dir).map_err(|e| {
         Failure::Invalid(format!(
@@ -61,20 +74,27 @@ pub fn run(
                 chosen.as_deref().unwrap_or(""),
                 r.case
             );
-            skipped.push((path, why));
+            skipped.push(Skipped::new(path, "a run of another case", why));
         }
     }
     skipped.sort();
-    let shown: Vec<(String, String)> = skipped
-        .iter()
-        .map(|(p, why)| {
-            let name = p.strip_prefix(dir).unwrap_or(p).display().to_string();
-            (name, why.clone())
-        })
-        .collect();
-    for (p, why) in &skipped {
-        eprintln!("skipped {}: {why}", p.display());
+    // One line per kind of problem, with a count and an example: a folder of thousands of
+    // bad entries must not print thousands of lines.
+    let groups = results::group(&skipped);
+    let name = |p: &Path| p.strip_prefix(dir).unwrap_or(p).display().to_string();
+    for g in &groups {
+        eprintln!(
+            "skipped {} file(s): {} (e.g. {}: {})",
+            g.count,
+            g.kind,
+            g.example.display(),
+            g.why
+        );
     }
+    let shown: Vec<(String, usize, String)> = groups
+        .iter()
+        .map(|g| (name(&g.example), g.count, format!("{}: {}", g.kind, g.why)))
+        .collect();
     if runs.is_empty() {
         return Err(Failure::Invalid(match case {
             Some(c) => format!("no results files of case `{c}` in {}", dir.display()),

@@ -146,7 +146,18 @@ fn write_record(
     let file = crate::results::build(game, case_hash, player, lang, started);
     match crate::results::write_results(&dir, &file) {
         Ok(path) => {
-            eprintln!("results: {}", path.display());
+            // One write, so that a kill cannot print half the line.
+            let line = format!("results: {}\n", path.display());
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), line.as_bytes());
+            if file.expert_pending {
+                eprintln!(
+                    "note: no expert line in the results file: the case is too large to explore within {} states and {} s while writing it (hint: `dealcraft analyze {} --seed {}` finds the best line)",
+                    crate::results::EXPERT_STATE_CAP,
+                    crate::results::EXPERT_DEADLINE.as_secs(),
+                    file.case,
+                    file.seed
+                );
+            }
             Ok(())
         }
         Err(e) => Err(Failure::Invalid(format!(

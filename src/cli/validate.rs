@@ -23,8 +23,12 @@ fn case_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
         if p.is_dir() {
             let mut found: Vec<PathBuf> = std::fs::read_dir(p)
                 .map_err(|e| Failure::Invalid(format!("cannot read folder {}: {e}", p.display())))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| f.extension().is_some_and(|x| x == "ron") && f.is_file())
+                .filter_map(|e| e.ok())
+                // Everything named .ron but a folder: FIFOs, devices and broken or looping
+                // links are reported by the loader (never read), not skipped in silence.
+                .filter(|e| !e.file_type().is_ok_and(|t| t.is_dir()))
+                .map(|e| e.path())
+                .filter(|f| f.extension().is_some_and(|x| x == "ron"))
                 .collect();
             found.sort();
             out.extend(found);

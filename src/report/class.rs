@@ -16,8 +16,9 @@ use crate::scoring::total::Scores;
 /// What the page is made from.
 pub struct ClassInput<'a> {
     pub runs: &'a [ResultsFile],
-    /// Files not read: (name as shown, reason).
-    pub skipped: &'a [(String, String)],
+    /// Files not read, one row per kind of problem: (an example, as shown; how many files;
+    /// the reason, with the kind).
+    pub skipped: &'a [(String, usize, String)],
     pub lang: Lang,
     /// When the report was made (RFC 3339), for the footer.
     pub generated: String,
@@ -123,71 +124,9 @@ fn own_deltas(m: &Move) -> impl Iterator<Item = &Delta> {
 
 // ---- CSV ----------------------------------------------------------------------------------
 
-pub const CSV_COLUMNS: [&str; 21] = [
-    "player",
-    "case",
-    "seed",
-    "lang",
-    "outcome",
-    "total",
-    "burning_issue",
-    "insider",
-    "sequencing",
-    "rank",
-    "pain",
-    "power",
-    "vision",
-    "value",
-    "control",
-    "funnel",
-    "money",
-    "weeks",
-    "moves",
-    "started",
-    "ended",
-];
+pub use super::csv::{CSV_COLUMNS, csv};
 
-/// One row per run, in leaderboard order. `rank` is the rank-judgement score (like `total`,
-/// `insider` …), not the place on the leaderboard: the rows are already in that order.
-pub fn csv(runs: &[ResultsFile], bom: bool) -> Result<Vec<u8>, csv::Error> {
-    let mut buf = Vec::new();
-    if bom {
-        buf.extend_from_slice("\u{feff}".as_bytes());
-    }
-    let mut w = csv::Writer::from_writer(buf);
-    w.write_record(CSV_COLUMNS)?;
-    for (_, i) in leaderboard(runs) {
-        let r = &runs[i];
-        let s = &r.result.score;
-        let k = &r.result.intensity;
-        w.write_record([
-            r.player.clone(),
-            r.case.clone(),
-            r.seed.to_string(),
-            r.lang.code().to_string(),
-            outcome_key(r.result.outcome).to_string(),
-            format!("{:.1}", s.total),
-            s.burning_issue.to_string(),
-            s.insider.to_string(),
-            s.sequencing.to_string(),
-            s.rank.to_string(),
-            k.pain.to_string(),
-            k.power.to_string(),
-            k.vision.to_string(),
-            k.value.to_string(),
-            k.control.to_string(),
-            r.result.funnel.to_string(),
-            r.result.cost.money.to_string(),
-            r.result.cost.weeks.to_string(),
-            r.result.moves.len().to_string(),
-            r.started.clone(),
-            r.ended.clone(),
-        ])?;
-    }
-    w.into_inner().map_err(|e| e.into_error().into())
-}
-
-fn outcome_key(o: Option<Outcome>) -> &'static str {
+pub(crate) fn outcome_key(o: Option<Outcome>) -> &'static str {
     o.map(Outcome::key).unwrap_or("unfinished")
 }
 
@@ -451,15 +390,12 @@ fn header(s: &mut String, input: &ClassInput, title: &str) {
         });
     }
     if !input.skipped.is_empty() {
+        let n: usize = input.skipped.iter().map(|(_, n, _)| n).sum();
         warnings.push(match l {
-            Lang::En => format!(
-                "{} file(s) in the results folder were skipped (listed at the bottom).",
-                input.skipped.len()
-            ),
-            Lang::Zh => format!(
-                "结果文件夹中有 {} 个文件被跳过（列在页面底部）。",
-                input.skipped.len()
-            ),
+            Lang::En => {
+                format!("{n} file(s) in the results folder were skipped (listed at the bottom).")
+            }
+            Lang::Zh => format!("结果文件夹中有 {n} 个文件被跳过（列在页面底部）。"),
         });
     }
     for w in &warnings {
@@ -848,6 +784,12 @@ fn lines_section(s: &mut String, input: &ClassInput) {
                     e.score.total,
                     outcome_name(e.outcome, l)
                 ),
+                None if r.expert_pending => tr(
+                    l,
+                    "Expert line (not computed: the case is too large to explore while recording; see `dealcraft analyze`)",
+                    "专家路线（未计算：案例太大，记录时无法穷举；请用 `dealcraft analyze`）",
+                )
+                .to_string(),
                 None => tr(l, "Expert line (not available)", "专家路线（无）").to_string(),
             },
         );
@@ -901,8 +843,13 @@ fn footer(s: &mut String, input: &ClassInput) {
     s.push_str("<footer>");
     if !input.skipped.is_empty() {
         let _ = write!(s, "<h3>{}</h3><ul>", tr(l, "Files skipped", "跳过的文件"));
-        for (name, why) in input.skipped {
-            let _ = write!(s, "<li><code>{}</code>: {}</li>", esc(name), esc(why));
+        for (name, n, why) in input.skipped {
+            let more = match (n.saturating_sub(1), l) {
+                (0, _) => String::new(),
+                (m, Lang::En) => format!(" and {m} more"),
+                (m, Lang::Zh) => format!(" 等另 {m} 个"),
+            };
+            let _ = write!(s, "<li><code>{}</code>{more}: {}</li>", esc(name), esc(why));
         }
         s.push_str("</ul>");
     }
@@ -976,14 +923,23 @@ mod tests {
 
     #[test]
     fn page_escapes_every_name() {
-        let runs = vec![run("<img src=x onerror=alert(1)>", EXPERT)];
+        let mut runs = vec![
+            run("<img src=x onerror=alert(1)>", EXPERT),
+            run("</td><script>alert(2)</script>", "walk_away"),
+        ];
+        runs[1].case_title.en = "<script>alert(3)</script>".into();
+        runs[1].currency = "<b>¥</b>".into();
         let page = html(&ClassInput {
             runs: &runs,
-            skipped: &[("<b>.json".into(), "not \"valid\"".into())],
+            skipped: &[("<b>.json".into(), 3, "not \"valid\"".into())],
             lang: Lang::Zh,
             generated: "2026-01-01T00:00:00Z".into(),
         });
         assert!(!page.contains("<img") && !page.contains("<b>.json"));
+        assert!(
+            !page.contains("<script>") && !page.contains("<b>¥"),
+            "raw markup in the page"
+        );
         assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;"));
         assert!(page.contains("排行榜"));
     }

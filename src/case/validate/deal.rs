@@ -100,7 +100,7 @@ pub(super) fn check(ck: &mut Checker, case: &Case, names: &Names) {
                 uses_decide(&ch.effects) || ch.branches.iter().any(|b| uses_decide(&b.effects));
             if decides && case.decision.is_none() {
                 ck.error(
-                    "E023",
+                    "E024",
                     ck.loc.value_in(&ch.id, "Decide"),
                     format!(
                         "`{}` lets the customer decide, but the case has no `decision` model",
@@ -125,7 +125,7 @@ pub(super) fn check(ck: &mut Checker, case: &Case, names: &Names) {
     for e in &case.events {
         if uses_decide(&e.effects) && case.decision.is_none() {
             ck.error(
-                "E023",
+                "E024",
                 ck.loc.value_in(&e.id, "Decide"),
                 format!(
                     "event `{}` lets the customer decide, but the case has no `decision` model",
@@ -167,7 +167,7 @@ fn check_decision(ck: &mut Checker, case: &Case, names: &Names) {
         }
         if case.calendar.decision_week.is_some() {
             ck.error(
-                "E023",
+                "E024",
                 ck.loc.field_after(0, "decision_week").unwrap_or((0, 0)),
                 "`calendar.decision_week` needs a `decision` model".into(),
                 Some("add `decision: Some((won: \"…\", lost: \"…\"))` at the top level".into()),

@@ -5,8 +5,8 @@ mod deal;
 
 use std::collections::{HashMap, HashSet};
 
-use super::diagnostic::{Diagnostic, Severity, did_you_mean, line_col};
-use super::locate::{Locator, Span};
+use super::checker::{Checker, Kind, Names};
+use super::diagnostic::{Diagnostic, Severity, suggestion};
 use super::model::*;
 use super::text::{Lang, Text};
 
@@ -18,120 +18,18 @@ pub const MAX_TEXT_CHARS: usize = 10_000;
 /// Facts, flags, events, competitors, burning issues, endings, variants, units: each kind.
 pub const MAX_OTHER_IDS: usize = 10_000;
 pub const MAX_WEEKS: u32 = 520;
-/// Past this many findings, stop looking: a file this broken needs fixing from the top.
-pub const MAX_DIAGNOSTICS: usize = 200;
-
-pub(super) struct Checker<'a> {
-    file: &'a str,
-    loc: Locator<'a>,
-    out: Vec<Diagnostic>,
-}
-
-impl Checker<'_> {
-    /// Enough findings: locating each one costs a scan of the file, so a hostile file with
-    /// thousands of mistakes must not make validation quadratic.
-    fn full(&self) -> bool {
-        self.out.len() >= MAX_DIAGNOSTICS
-    }
-    fn push(
-        &mut self,
-        sev: Severity,
-        code: &'static str,
-        span: Span,
-        message: String,
-        hint: Option<String>,
-    ) {
-        if self.full() {
-            return;
-        }
-        let (line, column) = line_col(self.loc.src, span.0);
-        self.out.push(Diagnostic {
-            file: self.file.to_string(),
-            line,
-            column,
-            severity: sev,
-            code,
-            message,
-            hint,
-            offset: span.0,
-            len: span.1,
-        });
-    }
-    pub(super) fn error(
-        &mut self,
-        code: &'static str,
-        span: Span,
-        message: String,
-        hint: Option<String>,
-    ) {
-        self.push(Severity::Error, code, span, message, hint);
-    }
-    pub(super) fn warn(
-        &mut self,
-        code: &'static str,
-        span: Span,
-        message: String,
-        hint: Option<String>,
-    ) {
-        self.push(Severity::Warning, code, span, message, hint);
-    }
-}
-
-/// What kind of thing an id names, for messages.
-#[derive(Clone, Copy)]
-pub(super) enum Kind {
-    Scene,
-    Choice,
-    Stakeholder,
-    Fact,
-    Competitor,
-    Issue,
-    Ending,
-    Event,
-    Variant,
-    Unit,
-    Ally,
-}
-
-impl Kind {
-    fn word(self) -> &'static str {
-        match self {
-            Kind::Scene => "scene",
-            Kind::Choice => "choice",
-            Kind::Stakeholder => "stakeholder",
-            Kind::Fact => "fact",
-            Kind::Competitor => "competitor",
-            Kind::Issue => "burning issue",
-            Kind::Ending => "ending",
-            Kind::Event => "event",
-            Kind::Variant => "variant",
-            Kind::Unit => "unit",
-            Kind::Ally => "ally",
-        }
-    }
-}
-
-pub(super) struct Names<'a> {
-    sets: HashMap<&'static str, Vec<&'a str>>,
-    lookup: HashMap<&'static str, std::collections::HashSet<&'a str>>,
-}
-
-impl<'a> Names<'a> {
-    fn list(&self, k: Kind) -> &[&'a str] {
-        self.sets.get(k.word()).map(|v| v.as_slice()).unwrap_or(&[])
-    }
-    fn has(&self, k: Kind, id: &str) -> bool {
-        self.lookup.get(k.word()).is_some_and(|s| s.contains(id))
-    }
-}
+pub use super::checker::MAX_DIAGNOSTICS;
 
 pub fn validate(case: &Case, src: &str, file: &str) -> Vec<Diagnostic> {
-    let mut ck = Checker {
-        file,
-        loc: Locator::new(src),
-        out: Vec::new(),
-    };
+    validate_counted(case, src, file).0
+}
+
+/// [`validate`], and the work it did (bytes read and lookup steps: see
+/// [`super::locate::Locator::work`]), so tests can check that validation is linear.
+pub fn validate_counted(case: &Case, src: &str, file: &str) -> (Vec<Diagnostic>, usize) {
+    let mut ck = Checker::new(file, src);
     let names = collect_ids(&mut ck, case);
+    super::ids::check_id_chars(&mut ck, case, &names);
     check_limits(&mut ck, case);
     check_references(&mut ck, case, &names);
     deal::check(&mut ck, case, &names);
@@ -141,26 +39,12 @@ pub fn validate(case: &Case, src: &str, file: &str) -> Vec<Diagnostic> {
     check_texts(&mut ck, case);
     check_font(&mut ck);
     check_files(&mut ck, case);
-    let capped = ck.full();
-    ck.out.sort_by_key(|d| (d.severity, d.line, d.column));
-    if capped {
-        ck.out.push(Diagnostic {
-            file: file.to_string(),
-            line: 0,
-            column: 0,
-            severity: Severity::Error,
-            code: "E021",
-            message: format!("stopped after {MAX_DIAGNOSTICS} problems"),
-            hint: Some("fix these first; the rest of the file was not checked".into()),
-            offset: 0,
-            len: 0,
-        });
-    }
-    ck.out
+    let work = ck.work();
+    (ck.finish(), work)
 }
 
 fn collect_ids<'a>(ck: &mut Checker, case: &'a Case) -> Names<'a> {
-    let mut sets: HashMap<&'static str, Vec<&'a str>> = HashMap::new();
+    let mut sets: HashMap<Kind, Vec<&'a str>> = HashMap::new();
     let mut all: Vec<(Kind, Vec<&'a str>)> = vec![
         (
             Kind::Scene,
@@ -216,6 +100,7 @@ fn collect_ids<'a>(ck: &mut Checker, case: &'a Case) -> Names<'a> {
         for id in ids.iter() {
             let n = seen_anywhere.entry(id).or_insert(0);
             *n += 1;
+            let duplicate = !id.trim().is_empty() && !seen.insert(*id);
             if id.trim().is_empty() {
                 ck.error(
                     "E010",
@@ -223,7 +108,9 @@ fn collect_ids<'a>(ck: &mut Checker, case: &'a Case) -> Names<'a> {
                     format!("a {} has an empty id", kind.word()),
                     None,
                 );
-            } else if !seen.insert(*id) && !ck.full() {
+            } else if duplicate && ck.full() {
+                ck.dropped(Severity::Error);
+            } else if duplicate {
                 let span = ck.loc.nth_id(id, *n - 1).unwrap_or((0, 0));
                 ck.error(
                     "E010",
@@ -233,7 +120,7 @@ fn collect_ids<'a>(ck: &mut Checker, case: &'a Case) -> Names<'a> {
                 );
             }
         }
-        sets.insert(kind.word(), std::mem::take(ids));
+        sets.insert(*kind, std::mem::take(ids));
     }
     // Also people on the seller's side can be named in texts but not referenced; nothing to do.
     let lookup = sets
@@ -308,10 +195,12 @@ fn check_limits(ck: &mut Checker, case: &Case) {
 }
 
 pub(super) fn check_ref(ck: &mut Checker, names: &Names, kind: Kind, id: &str, anchor: &str) {
-    if !names.has(kind, id) && !ck.full() {
+    if !names.has(kind, id) && ck.full() {
+        ck.dropped(Severity::Error);
+    } else if !names.has(kind, id) {
         let span = ck.loc.value_in(anchor, id);
-        let hint = did_you_mean(id, names.list(kind).iter().copied())
-            .map(|m| format!("did you mean `{m}`?"))
+        let hint = suggestion(id, names.list(kind).iter().copied())
+            .or_else(|| super::ids::problem(id).map(|(what, hint)| format!("it {what}; {hint}")))
             .or_else(|| {
                 let known = names.list(kind);
                 (!known.is_empty() && known.len() <= 12)
@@ -320,7 +209,7 @@ pub(super) fn check_ref(ck: &mut Checker, names: &Names, kind: Kind, id: &str, a
         ck.error(
             "E011",
             span,
-            format!("unknown {} `{id}`", kind.word()),
+            format!("unknown {} `{}`", kind.word(), super::ids::shown(id)),
             hint,
         );
     }
@@ -439,8 +328,7 @@ fn check_next(
 fn check_references(ck: &mut Checker, case: &Case, names: &Names) {
     if !names.has(Kind::Scene, &case.start) {
         let span = ck.loc.field_after(0, "start").unwrap_or((0, 0));
-        let hint = did_you_mean(&case.start, names.list(Kind::Scene).iter().copied())
-            .map(|m| format!("did you mean `{m}`?"));
+        let hint = suggestion(&case.start, names.list(Kind::Scene).iter().copied());
         ck.error(
             "E012",
             span,
@@ -453,11 +341,10 @@ fn check_references(ck: &mut Checker, case: &Case, names: &Names) {
             .loc
             .after(0, &case.calendar.timeout_ending)
             .unwrap_or((0, 0));
-        let hint = did_you_mean(
+        let hint = suggestion(
             &case.calendar.timeout_ending,
             names.list(Kind::Ending).iter().copied(),
-        )
-        .map(|m| format!("did you mean `{m}`?"));
+        );
         ck.error(
             "E011",
             span,
@@ -484,31 +371,53 @@ fn check_references(ck: &mut Checker, case: &Case, names: &Names) {
             check_ref(ck, names, Kind::Competitor, b, &p.id);
         }
     }
-    // Org chart must be a tree: follow reports_to and detect a loop.
-    let boss: HashMap<&str, &str> = case
+    // Org chart must be a tree: follow reports_to and detect loops, each person visited once
+    // (0 unseen, 1 on the current walk, 2 done): linear however many people there are.
+    let index: HashMap<&str, usize> = case
         .stakeholders
         .iter()
-        .filter_map(|p| p.reports_to.as_deref().map(|r| (p.id.as_str(), r)))
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
         .collect();
-    for p in &case.stakeholders {
-        let mut cur = p.id.as_str();
-        for _ in 0..=case.stakeholders.len() {
-            match boss.get(cur) {
-                Some(&b) if b == p.id => {
-                    ck.error(
-                        "E014",
-                        ck.loc.field_in(&p.id, "reports_to"),
-                        format!(
-                            "`{}` reports to themselves through a loop in `reports_to`",
-                            p.id
-                        ),
-                        Some("the org chart must be a tree".into()),
-                    );
+    let boss = |i: usize| {
+        case.stakeholders[i]
+            .reports_to
+            .as_deref()
+            .and_then(|r| index.get(r).copied())
+    };
+    let mut state = vec![0u8; case.stakeholders.len()];
+    for start in 0..case.stakeholders.len() {
+        let mut walk = Vec::new();
+        let mut cur = Some(start);
+        while let Some(i) = cur {
+            match state[i] {
+                0 => {
+                    state[i] = 1;
+                    walk.push(i);
+                    cur = boss(i);
+                }
+                1 => {
+                    // A loop: everyone on it from `i` on reports to themselves through it.
+                    let from = walk.iter().position(|&w| w == i).unwrap_or(0);
+                    for &w in &walk[from..] {
+                        let p = &case.stakeholders[w];
+                        ck.error(
+                            "E014",
+                            ck.loc.field_in(&p.id, "reports_to"),
+                            format!(
+                                "`{}` reports to themselves through a loop in `reports_to`",
+                                p.id
+                            ),
+                            Some("the org chart must be a tree".into()),
+                        );
+                    }
                     break;
                 }
-                Some(&b) => cur = b,
-                None => break,
+                _ => break,
             }
+        }
+        for w in walk {
+            state[w] = 2;
         }
     }
     for b in &case.burning_issues {
@@ -578,8 +487,8 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
                 ck.error(
                     "E016",
                     ck.loc.field_in(&p.id, field),
-                    format!("`{}`: {field} is {v}, but the scale is 0–5", p.id),
-                    None,
+                    format!("`{}`: {field} is {v}, but {field} must be 0–5", p.id),
+                    Some(format!("{field} is a 0–5 scale: 0 none … 5 decisive")),
                 );
             }
         }
@@ -590,7 +499,7 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
                 "E016",
                 ck.loc.field_in(&k.id, "strength"),
                 format!(
-                    "`{}`: strength is {}, but the scale is 0–10",
+                    "`{}`: strength is {}, but strength must be 0–10",
                     k.id, k.strength
                 ),
                 None,
@@ -603,7 +512,7 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
                 "E016",
                 ck.loc.field_in(&e.id, "value"),
                 format!(
-                    "ending `{}`: value is {}, but the scale is 0–100",
+                    "ending `{}`: value is {}, but value must be 0–100",
                     e.id, e.value
                 ),
                 None,
@@ -761,6 +670,25 @@ fn check_flow(ck: &mut Checker, case: &Case) {
                 Some("no choice ends the deal here (`end`), and the decision model does not name it".into()),
             );
         }
+    }
+    // No ending to aim for: nothing is won, and no walk-away is the full-value lesson (as in
+    // the coal-mine case, where the right play is a cheap exit worth value 100).
+    let good_exit = |e: &Ending| e.outcome == Outcome::Withdrew && e.value >= 100;
+    if !case.endings.is_empty()
+        && !case
+            .endings
+            .iter()
+            .any(|e| e.outcome == Outcome::Won || good_exit(e))
+    {
+        ck.warn(
+            "W110",
+            ck.loc.field_after(0, "endings").unwrap_or((0, 0)),
+            "no ending has `outcome: Won` (nor is any withdrawal worth value 100), so no run can end well".into(),
+            Some(
+                "add an ending with `outcome: Won`; if walking away is the lesson, give that `Withdrew` ending `value: 100`"
+                    .into(),
+            ),
+        );
     }
     // Choices whose conditions can never hold: they need a fact nobody teaches, a flag nobody
     // sets, a person nobody meets.
