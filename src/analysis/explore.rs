@@ -890,7 +890,11 @@ pub fn explore_with<'c>(c: &'c Compiled, seed: u64, limits: Limits<'c>) -> Explo
                 let mut wx = Explorer::new(c, limits, Aim::TrapWin(1u64 << bit), Some(bounds));
                 wx.run(&start);
                 if debug {
-                    eprintln!("  can it win: {} states, {}", wx.table.nodes.len(), wx.found);
+                    eprintln!(
+                        "  can it win: {} states, {}",
+                        wx.table.nodes.len(),
+                        wx.found
+                    );
                 }
                 states = states.max(wx.table.nodes.len());
                 if let Some(s) = wx.stopped {
@@ -930,7 +934,11 @@ pub fn explore_with<'c>(c: &'c Compiled, seed: u64, limits: Limits<'c>) -> Explo
         let mut wx = Explorer::new(c, wl, Aim::Worst, None);
         wx.run(&start);
         if debug {
-            eprintln!("worst pass: {} states, {:?}", wx.table.nodes.len(), wx.stopped);
+            eprintln!(
+                "worst pass: {} states, {:?}",
+                wx.table.nodes.len(),
+                wx.stopped
+            );
         }
         worst_exact = wx.stopped.is_none();
         if worst_exact {

@@ -583,9 +583,11 @@ fn reads_strength(cs: &[Condition]) -> bool {
 }
 
 fn reads_standing(case: &Case) -> bool {
-    case.scenes.iter().flat_map(|s| &s.choices).any(|c| {
-        reads_strength(&c.when) || c.branches.iter().any(|b| reads_strength(&b.when))
-    }) || case.events.iter().any(|e| reads_strength(&e.conditions))
+    case.scenes
+        .iter()
+        .flat_map(|s| &s.choices)
+        .any(|c| reads_strength(&c.when) || c.branches.iter().any(|b| reads_strength(&b.when)))
+        || case.events.iter().any(|e| reads_strength(&e.conditions))
 }
 
 fn money_taken(es: &[Effect]) -> u64 {
@@ -610,7 +612,11 @@ fn money_never_binds(case: &Case) -> bool {
             return false;
         }
         total += c.cost.money as u64 + money_taken(&c.effects);
-        total += c.branches.iter().map(|b| money_taken(&b.effects)).sum::<u64>();
+        total += c
+            .branches
+            .iter()
+            .map(|b| money_taken(&b.effects))
+            .sum::<u64>();
     }
     for e in &case.events {
         if reads_money(&e.conditions) {

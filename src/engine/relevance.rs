@@ -238,7 +238,10 @@ impl Relevance {
             ch.branches.iter().for_each(|b| note(&b.effects));
         }
         events.iter().for_each(|e| note(&e.effects));
-        r.choice_blockers = choices.iter().map(|ch| blockers_of(&ch.when, &cleared)).collect();
+        r.choice_blockers = choices
+            .iter()
+            .map(|ch| blockers_of(&ch.when, &cleared))
+            .collect();
         for e in events {
             r.blockers.push(blockers_of(&e.when, &cleared));
             r.last_week.push(match e.timing {

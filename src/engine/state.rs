@@ -3,8 +3,8 @@
 //! sets, so the analysis can copy and fingerprint millions of them.
 
 use super::compile::{Compiled, Ix, MAX_GAIN_RIVALS};
-use crate::case::model::Mistake;
 use super::relevance::Walk;
+use crate::case::model::Mistake;
 
 thread_local! {
     /// Scratch space of the fingerprints (the analysis computes millions).

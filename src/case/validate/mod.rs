@@ -667,7 +667,10 @@ fn check_flow(ck: &mut Checker, case: &Case) {
                 "W103",
                 ck.loc.id(&e.id).unwrap_or((0, 0)),
                 format!("ending `{}` is never used", e.id),
-                Some("no choice ends the deal here (`end`), and the decision model does not name it".into()),
+                Some(
+                    "no choice ends the deal here (`end`), and the decision model does not name it"
+                        .into(),
+                ),
             );
         }
     }
