@@ -178,7 +178,7 @@ fn exercise(bytes: &[u8], seed: u64, picks: &[u8]) {
         game.choose_ix(options[pick as usize % options.len()]);
         let _ = game.scene_text();
     }
-    let result = game.result();
+    let result = dealcraft::scoring::result(&game);
     assert!(
         (0.0..=100.0).contains(&result.score.total),
         "{}",
@@ -187,7 +187,11 @@ fn exercise(bytes: &[u8], seed: u64, picks: &[u8]) {
     let ids = game.chosen_ids();
     let replayed = Game::replay(case.clone(), seed, ids.iter().map(String::as_str))
         .expect("recorded choices replay");
-    assert_eq!(replayed.result(), result, "replay differs");
+    assert_eq!(
+        dealcraft::scoring::result(&replayed),
+        result,
+        "replay differs"
+    );
     if let Some(total) = playout(&case, seed) {
         assert!((0.0..=100.0).contains(&total), "playout {total}");
     }
