@@ -13,13 +13,23 @@ use crate::case::text::Lang;
 use crate::engine::{ChoiceError, Game};
 use crate::report::transcript;
 
-/// Choice ids from a script: one per line, blank lines and `#` comments ignored.
+/// Lines of a script: one choice id (or one `read PERSON key=value …`) per line; blank lines
+/// and comments (`#` or `//` to the end of the line) ignored.
 pub fn parse_choices(text: &str) -> Vec<(usize, String)> {
     text.lines()
         .enumerate()
-        .map(|(i, l)| (i + 1, l.split('#').next().unwrap_or("").trim().to_string()))
+        .map(|(i, l)| {
+            let l = l.split('#').next().unwrap_or("");
+            let l = l.split("//").next().unwrap_or("");
+            (i + 1, l.trim().to_string())
+        })
         .filter(|(_, l)| !l.is_empty())
         .collect()
+}
+
+/// A script line that records the trainee's read of a person instead of taking a choice.
+pub fn as_read(line: &str) -> Option<Result<crate::engine::Read, String>> {
+    line.strip_prefix("read ").map(crate::engine::Read::parse)
 }
 
 fn read_choices(arg: &str) -> Result<String, Failure> {
@@ -38,6 +48,9 @@ fn read_choices(arg: &str) -> Result<String, Failure> {
 #[derive(Serialize)]
 struct Failed<'a> {
     error: String,
+    /// Why the choice is not on offer, in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    why: Option<String>,
     line: usize,
     choice: &'a str,
     available: Vec<&'a str>,
@@ -65,7 +78,32 @@ pub fn run(
     if !json {
         outln!("{}", transcript::header(&game, lang));
     }
+    let where_ = if choices == "-" {
+        "stdin".to_string()
+    } else {
+        choices.to_string()
+    };
     for (line, id) in &script {
+        if let Some(read) = as_read(id) {
+            let read = read.map_err(|e| Failure::Invalid(format!("{where_}:{line}: {e}")))?;
+            if c.stakeholders.get(&read.person).is_none() {
+                let hint = crate::case::diagnostic::did_you_mean(
+                    &read.person,
+                    c.stakeholders.names.iter().map(|s| s.as_str()),
+                )
+                .map(|m| format!(" (did you mean `{m}`?)"))
+                .unwrap_or_default();
+                return Err(Failure::Invalid(format!(
+                    "{where_}:{line}: no stakeholder `{}` in this case{hint}",
+                    read.person
+                )));
+            }
+            if !json {
+                outln!("  {} {}", transcript::read_word(lang), read.to_line());
+            }
+            game.set_read(read);
+            continue;
+        }
         let scene = if json {
             String::new()
         } else {
@@ -74,19 +112,23 @@ pub fn run(
         match game.choose(id) {
             Ok(m) => {
                 if !json {
-                    out!("{scene}{}", transcript::move_text(&c, m, lang));
+                    let m = m.clone();
+                    out!("{scene}{}", transcript::move_text(&c, &m, lang));
                 }
             }
             Err(e) => {
                 let available = game.available_ids();
-                let where_ = if choices == "-" {
-                    "stdin".to_string()
-                } else {
-                    choices.to_string()
-                };
                 if json {
+                    let why = match &e {
+                        ChoiceError::NotAvailable(_) => c
+                            .choices
+                            .get(id)
+                            .map(|ix| crate::engine::why::line(&c, &game.state, ix, lang)),
+                        _ => None,
+                    };
                     print_json(&Failed {
                         error: e.to_string(),
+                        why,
                         line: *line,
                         choice: id,
                         available: available.clone(),
@@ -106,6 +148,13 @@ pub fn run(
                         .map(|m| format!(" (did you mean `{m}`?)"))
                         .unwrap_or_default();
                         format!("{e}{hint}")
+                    }
+                    ChoiceError::NotAvailable(_) => {
+                        let ix = c.choices.get(id).unwrap_or(0);
+                        format!(
+                            "{e}: {}",
+                            crate::engine::why::line(&c, &game.state, ix, lang)
+                        )
                     }
                     _ => e.to_string(),
                 };

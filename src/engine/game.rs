@@ -226,6 +226,9 @@ pub struct Move {
     /// Competitors whose standing changed: (id, change).
     #[serde(default)]
     pub rivals: Vec<(String, i8)>,
+    /// 5K meters that rose: (meter index in `Intensity::NAMES`, before, after).
+    #[serde(default)]
+    pub meters: Vec<(u8, u8, u8)>,
     /// The customer's decision, on the move that brought it.
     #[serde(default)]
     pub decision: Option<DecisionReport>,
@@ -379,6 +382,7 @@ impl Game {
                 .iter()
                 .map(|&(k, d)| (c.competitors.names[k as usize].clone(), d))
                 .collect(),
+            meters: t.meters,
             decision: t.decision,
             intensity: self.state.intensity,
             funnel: self.state.funnel.percent(),

@@ -22,6 +22,7 @@ pub mod setup;
 pub mod state;
 pub mod trace;
 pub mod view;
+pub mod why;
 
 pub use compile::Compiled;
 pub use game::{ChoiceError, Game, Move};

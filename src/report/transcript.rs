@@ -25,6 +25,13 @@ pub fn kind_name(k: ScoreKind, l: Lang) -> &'static str {
     }
 }
 
+pub fn read_word(l: Lang) -> &'static str {
+    match l {
+        Lang::En => "your read:",
+        Lang::Zh => "你的判断：",
+    }
+}
+
 pub fn header(g: &Game, l: Lang) -> String {
     let c = &g.case.case;
     let mut s = String::new();
@@ -101,6 +108,45 @@ pub fn move_text(c: &Compiled, m: &Move, l: Lang) -> String {
             );
         }
     }
+    let name = |id: &str| {
+        c.stakeholders
+            .get(id)
+            .map(|i| t(&c.stakeholder(i).name, l).to_string())
+            .unwrap_or_else(|| id.to_string())
+    };
+    for (who, from, to) in &m.moods {
+        let _ = writeln!(
+            s,
+            "  {} {}: {} → {}",
+            if l == Lang::Zh { "态度" } else { "attitude" },
+            name(who),
+            t(&from.name(), l),
+            t(&to.name(), l)
+        );
+    }
+    for &(meter, from, to) in &m.meters {
+        let (en, zh) = crate::engine::intensity::Intensity::NAMES[meter as usize];
+        let _ = writeln!(
+            s,
+            "  5K {}: {from} → {to}",
+            if l == Lang::Zh { zh } else { en }
+        );
+    }
+    for (k, change) in &m.rivals {
+        let rival = c
+            .competitors
+            .get(k)
+            .map(|i| t(&c.case.competitors[i as usize].name, l).to_string())
+            .unwrap_or_else(|| k.clone());
+        let _ = match (change, l) {
+            (0, Lang::En) => writeln!(s, "  competitor {rival}: out of the race or a partner now"),
+            (0, Lang::Zh) => writeln!(s, "  竞争对手 {rival}：已出局或成为合作伙伴"),
+            (d, Lang::En) => writeln!(s, "  competitor {rival}: standing {d:+}"),
+            (d, Lang::Zh) => writeln!(s, "  竞争对手 {rival}：实力 {d:+}"),
+        };
+    }
+    // Each score change once, with the note that explains it; the choice's own note only
+    // when no change already carries it.
     for d in &m.deltas {
         let _ = writeln!(
             s,
@@ -110,11 +156,57 @@ pub fn move_text(c: &Compiled, m: &Move, l: Lang) -> String {
             t(&d.note, l)
         );
     }
-    if !m.note.is_empty() {
-        let _ = writeln!(s, "  note: {}", t(&m.note, l));
+    if !m.note.is_empty() && !m.deltas.iter().any(|d| d.note == m.note) {
+        let _ = writeln!(
+            s,
+            "  {} {}",
+            if l == Lang::Zh { "点评：" } else { "note:" },
+            t(&m.note, l)
+        );
+    }
+    if !m.mistakes.is_empty() {
+        let _ = writeln!(
+            s,
+            "  {} {}",
+            if l == Lang::Zh {
+                "失误："
+            } else {
+                "mistakes:"
+            },
+            m.mistakes.join(", ")
+        );
     }
     for n in &m.news {
-        let _ = writeln!(s, "  news: {}", t(n, l));
+        let _ = writeln!(
+            s,
+            "  {} {}",
+            if l == Lang::Zh { "消息：" } else { "news:" },
+            t(n, l)
+        );
+    }
+    if let Some(d) = &m.decision {
+        let _ = writeln!(
+            s,
+            "  {}",
+            if l == Lang::Zh {
+                "客户的决定："
+            } else {
+                "the customer decides:"
+            }
+        );
+        for p in &d.evaluation.positions {
+            let _ = writeln!(
+                s,
+                "    {:<20} support {:>3.0}%  pull {:.2}  chance {:>3.0}%",
+                p.bidder,
+                100.0 * p.support,
+                p.pull,
+                100.0 * p.chance
+            );
+        }
+        for line in &d.tipped {
+            let _ = writeln!(s, "    · {}", t(line, l));
+        }
     }
     s
 }
@@ -147,15 +239,68 @@ pub fn result(g: &Game, r: &RunResult, l: Lang) -> String {
         }
     }
     let sc = &r.score;
-    let _ = writeln!(
-        s,
-        "total {:.1} · burning issue {} · insider {} · sequencing {} · rank {}",
-        sc.total, sc.burning_issue, sc.insider, sc.sequencing, sc.rank
-    );
+    let _ = match l {
+        Lang::En => writeln!(
+            s,
+            "total {:.1} · burning issue {} · insider {} · sequencing {} · rank {} · read {} · outcome {}{}",
+            sc.total,
+            sc.burning_issue,
+            sc.insider,
+            sc.sequencing,
+            sc.rank,
+            sc.read,
+            sc.outcome,
+            sc.win_chance
+                .map(|w| format!(" (chance to win {w}%)"))
+                .unwrap_or_default()
+        ),
+        Lang::Zh => writeln!(
+            s,
+            "总分 {:.1} · 燃眉之急 {} · 内线 {} · 拜访顺序 {} · 排名判断 {} · 识人 {} · 结局 {}{}",
+            sc.total,
+            sc.burning_issue,
+            sc.insider,
+            sc.sequencing,
+            sc.rank,
+            sc.read,
+            sc.outcome,
+            sc.win_chance
+                .map(|w| format!("（赢单机会 {w}%）"))
+                .unwrap_or_default()
+        ),
+    };
+    if !r.mistakes.is_empty() {
+        let _ = writeln!(
+            s,
+            "{} {}",
+            if l == Lang::Zh {
+                "失误："
+            } else {
+                "mistakes:"
+            },
+            r.mistakes.join(", ")
+        );
+    }
+    for rc in &r.read_checks {
+        let read = rc
+            .read
+            .as_ref()
+            .map(|x| x.to_line())
+            .unwrap_or_else(|| "—".into());
+        let _ = writeln!(
+            s,
+            "{} {:<12} {:>3}/100  {read}  |  {} {}",
+            if l == Lang::Zh { "识人" } else { "read" },
+            rc.person,
+            rc.score,
+            if l == Lang::Zh { "真相：" } else { "truth:" },
+            rc.truth.to_line().trim_start_matches("read ")
+        );
+    }
     let i = &r.intensity;
     let _ = writeln!(
         s,
-        "5K: pain {} · power {} · vision {} · value {} · control {} (= {}/100) · funnel {}%",
+        "5K: pain {} · power {} · vision {} · value {} · control {} (product {}/100) · funnel {}%",
         i.pain,
         i.power,
         i.vision,
