@@ -390,9 +390,9 @@ mod tests {
         let d = scratch("rw");
         let r = run(
             "Li Lei",
-            "call_lin ask_open ask_closed summarise_ask_intro bi_inspection present_inspection",
+            include_str!("../tests/scripts/first-lead-expert.txt"),
         );
-        assert_eq!(r.expert.as_ref().unwrap().steps.len(), 6);
+        assert_eq!(r.expert.as_ref().unwrap().steps.len(), 13);
         let a = write_results(&d, &r).unwrap();
         let b = write_results(&d, &r).unwrap();
         assert_ne!(a, b, "same name and second: a counter is added");

@@ -38,8 +38,8 @@ fn scratch(name: &str, contents: &[u8]) -> std::path::PathBuf {
 }
 
 const TUTORIAL: &str = include_str!("../cases/first-lead.ron");
-const EXPERT: &str =
-    "call_lin\nask_open\nask_closed\nsummarise_ask_intro\nbi_inspection\npresent_inspection\n";
+/// The tutorial's expert line in its `wing` variant (seeds 1–8).
+const EXPERT: &str = include_str!("scripts/first-lead-expert.txt");
 
 #[test]
 fn bundled_cases_validate_clean() {
@@ -161,10 +161,22 @@ fn simulate_expert_line_json() {
     assert_eq!(v["funnel"], 100);
     assert!(v["cost"]["money"].is_number());
     let moves = v["moves"].as_array().unwrap();
-    assert_eq!(moves.len(), 6);
-    assert_eq!(moves[4]["choice"], "bi_inspection");
-    assert_eq!(moves[4]["deltas"][0]["kind"], "burning_issue");
-    assert_eq!(moves[4]["deltas"][0]["points"], 100);
+    assert_eq!(moves.len(), 13);
+    assert_eq!(moves[5]["choice"], "bi_wing");
+    assert_eq!(moves[5]["deltas"][0]["kind"], "burning_issue");
+    assert_eq!(moves[5]["deltas"][0]["points"], 100);
+    // The hospital decided on the last move, from who stood where.
+    assert_eq!(v["variant"], "wing");
+    assert!(
+        v["score"]["win_chance"].as_u64().unwrap() >= 90,
+        "{}",
+        v["score"]
+    );
+    assert!(
+        v["score"]["total"].as_f64().unwrap() >= 90.0,
+        "{}",
+        v["score"]
+    );
     assert!(moves[0]["note"]["en"].as_str().unwrap().len() > 10);
 }
 
@@ -231,12 +243,12 @@ fn simulate_transcript_has_notes_in_chinese() {
 fn unavailable_choice_lists_what_is_available() {
     let out = dealcraft(
         &["simulate", "first-lead", "--seed", "1", "--choices", "-"],
-        Some("call_lin\n# comment\n\nask_closed\n"),
+        Some("call_lin\n# comment\n\nsend_letter\n"),
     );
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     assert!(
-        err.contains("stdin:4: choice `ask_closed` is not available"),
+        err.contains("stdin:4: choice `send_letter` is not available"),
         "{err}"
     );
     assert!(err.contains("available here: ask_open"), "{err}");
@@ -287,7 +299,7 @@ fn graph_formats() {
     assert_eq!(dot.status.code(), Some(0));
     let s = text(&dot.stdout);
     assert!(s.starts_with("digraph"));
-    assert!(s.contains("\"board\" -> \"meet_lin\""));
+    assert!(s.contains("\"board\" -> \"talk_lin\""));
     let mm = dealcraft(
         &["graph", "first-lead", "--format", "mermaid", "--lang", "zh"],
         None,
@@ -332,7 +344,7 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn characters_outside_the_font_are_located() {
-    let odd = TUTORIAL.replacen("林华看起来很累。", "林华看起来很累犇。", 1);
+    let odd = TUTORIAL.replacen("林华又累又忙。", "林华又累又忙犇。", 1);
     let p = scratch("font.ron", odd.as_bytes());
     let out = dealcraft(&["validate", "--json", p.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(0), "a warning, not an error");

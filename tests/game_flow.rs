@@ -142,7 +142,7 @@ fn play_through_the_screens_then_resume_exactly() {
         .world_mut()
         .query::<&Text>()
         .iter(app.world())
-        .any(|t| t.0.contains("病房里见林华"));
+        .any(|t| t.0.contains("和林华交谈"));
     assert!(zh_text, "the meeting is redrawn in Chinese");
 
     // Autosave written after every move; a new session continues exactly where this one was.
@@ -155,11 +155,22 @@ fn play_through_the_screens_then_resume_exactly() {
     let resumed = again.world().resource::<Deal>();
     assert_eq!(resumed.game.state, state_before);
 
-    // Finish the deal through the UI.
+    // Finish the deal through the UI (seed 3 plays the `wing` variant: the tutorial's expert
+    // line, tests/scripts/first-lead-expert.txt).
     choose(&mut again, "summarise_ask_intro");
+    assert_eq!(screen(&again), Screen::Board);
+    choose(&mut again, "prepare");
     assert_eq!(screen(&again), Screen::Decision);
-    choose(&mut again, "bi_inspection");
-    choose(&mut again, "present_inspection");
+    choose(&mut again, "bi_wing");
+    assert_eq!(screen(&again), Screen::Board);
+    choose(&mut again, "go_with_lin");
+    assert_eq!(screen(&again), Screen::Meeting);
+    for id in ["xu_problem", "xu_implication", "xu_payoff", "present_wing"] {
+        choose(&mut again, id);
+    }
+    assert_eq!(screen(&again), Screen::Board);
+    choose(&mut again, "send_letter");
+    choose(&mut again, "ask_committee");
     assert_eq!(screen(&again), Screen::Outcome);
     let r = dealcraft::scoring::result(&again.world().resource::<Deal>().game);
     assert_eq!(r.outcome, Some(dealcraft::case::model::Outcome::Won));

@@ -54,11 +54,11 @@ fn files_in(dir: &Path) -> Vec<String> {
 }
 
 const EXPERT: &str = include_str!("scripts/first-lead-expert.txt");
-/// Pitches a price before any need is known, then builds the meeting on the wrong issue.
-const WEAK: &str =
-    "send_price\ncall_lin\nask_open\nask_closed\nsummarise_ask_intro\nbi_price\npresent_price\n";
-/// Right issue, but a price e-mail first and no introduction upward.
-const MIDDLE: &str = "send_price\ncall_lin\nask_open\nask_closed\nleave_lin\ncold_call_xu\nbi_inspection\npresent_inspection\n";
+/// Drives to the hospital before the lead is qualified, then builds the meeting on price and
+/// offers a discount: lost.
+const WEAK: &str = "visit_ward\nask_open\nask_closed\nsummarise_ask_intro\nprepare\nbi_price\ngo_with_lin\nxu_problem\nxu_implication\nxu_payoff\npresent_price\nsend_letter\nask_committee\n";
+/// The right issue and the right way up, but the same early trip.
+const MIDDLE: &str = "visit_ward\nask_open\nask_closed\nsummarise_ask_intro\nprepare\nbi_wing\ngo_with_lin\nxu_problem\nxu_implication\nxu_payoff\npresent_wing\nsend_letter\nask_committee\n";
 
 fn play(dir: &Path, player: &str, line: &str) -> Output {
     let out = dealcraft(
@@ -154,13 +154,15 @@ fn simulate_writes_a_complete_results_file_and_keeps_its_output() {
     }
     let r = &v["result"];
     assert_eq!(r["outcome"], "won");
-    assert_eq!(r["moves"].as_array().unwrap().len(), 6);
+    assert_eq!(r["moves"].as_array().unwrap().len(), 13);
     assert_eq!(r["moves"][0]["choice"], "call_lin");
-    assert_eq!(r["moves"][0]["deltas"][0]["points"], 30);
-    assert!(r["score"]["total"].as_f64().unwrap() > 80.0);
+    // The diagnosis is the one move the trainee is scored on directly; the rest is the deal.
+    assert_eq!(r["moves"][5]["deltas"][0]["points"], 100);
+    assert!(r["score"]["total"].as_f64().unwrap() > 90.0);
     assert!(r["intensity"]["pain"].is_number());
+    assert_eq!(r["decision"]["winner"], "us", "{}", r["decision"]);
     let e = &v["expert"];
-    assert_eq!(e["steps"].as_array().unwrap().len(), 6, "{e}");
+    assert_eq!(e["steps"].as_array().unwrap().len(), 13, "{e}");
     assert_eq!(e["steps"][0]["choice"], "call_lin");
     assert_eq!(e["score"]["total"], r["score"]["total"]);
 }
@@ -337,21 +339,21 @@ fn class_report_html_and_csv() {
     assert!(a < c && c < b, "leaderboard by total");
 
     let costly = section(&html, "costly");
-    // Both traps cost 40 points in all: the price list (two players) comes before the wrong
-    // burning issue (one player), and they lead the list.
-    let (price_list, wrong_issue) = (
-        costly.find("send_price").expect("price list listed"),
+    // The early trip (−35 sequencing, two players: −70) comes before the wrong burning issue
+    // (−40, one player), and they lead the list.
+    let (trip, wrong_issue) = (
+        costly.find("visit_ward").expect("early trip listed"),
         costly.find("bi_price").expect("wrong diagnosis listed"),
     );
-    assert!(price_list < wrong_issue, "{costly}");
-    assert!(costly.contains("−40"), "{costly}");
+    assert!(trip < wrong_issue, "{costly}");
+    assert!(costly.contains("−70") && costly.contains("−40"), "{costly}");
     let first_row = &costly[costly.find("<tbody>").unwrap()..];
     let first_row = &first_row[..first_row.find("</tr>").unwrap()];
-    assert!(first_row.contains("send_price"), "{first_row}");
-    assert!(costly.contains("E-mail her the price list"));
+    assert!(first_row.contains("visit_ward"), "{first_row}");
+    assert!(costly.contains("Drive to the hospital and find Lin Hua on the ward"));
     assert!(
         costly.contains("2 / 3"),
-        "two players sent the price list: {costly}"
+        "two players drove out before qualifying the lead: {costly}"
     );
 
     let lines = section(&html, "lines");
@@ -396,7 +398,7 @@ fn class_report_html_and_csv() {
     );
     assert_eq!(out.status.code(), Some(0));
     let zh = std::fs::read_to_string(zh).unwrap();
-    assert!(zh.contains("排行榜") && zh.contains("把报价单发邮件给她"));
+    assert!(zh.contains("排行榜") && zh.contains("开车去医院，到病房找林华"));
     assert!(
         files_in(&out_dir).iter().all(|n| !n.starts_with('.')),
         "no temp files"

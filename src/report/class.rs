@@ -877,8 +877,8 @@ mod tests {
         build_at(&game, "hash", player, Lang::En, t, t)
     }
 
-    const EXPERT: &str =
-        "call_lin ask_open ask_closed summarise_ask_intro bi_inspection present_inspection";
+    /// The tutorial's expert line in the variant seed 7 plays (`wing`).
+    const EXPERT: &str = include_str!("../../tests/scripts/first-lead-expert.txt");
 
     #[test]
     fn equal_totals_share_a_place() {
@@ -896,23 +896,25 @@ mod tests {
 
     #[test]
     fn costly_decisions_add_up_over_the_room() {
+        // A trip before the lead is qualified (the engine's rule, −35 in this case), twice; a
+        // meeting built on price, once.
+        let trip = EXPERT.replacen("call_lin", "visit_ward", 1);
         let runs = vec![
-            run("A", &format!("send_price {EXPERT}")),
+            run("A", &trip),
             run(
                 "B",
-                "send_price call_lin ask_open ask_closed summarise_ask_intro bi_price present_price",
+                &trip
+                    .replace("bi_wing", "bi_price")
+                    .replace("present_wing", "present_price"),
             ),
             run("C", EXPERT),
         ];
         let list = costly(&runs);
-        assert_eq!(list[0].choice, "send_price");
+        assert_eq!(list[0].choice, "visit_ward");
         assert_eq!(list[0].players, 2);
-        assert_eq!(list[0].points, -40);
-        assert_eq!(list[0].by_kind[&ScoreKind::Sequencing], -40);
-        assert_eq!(
-            list[1].choice, "bi_price",
-            "same loss, fewer players: second"
-        );
+        assert_eq!(list[0].points, -70);
+        assert_eq!(list[0].by_kind[&ScoreKind::Sequencing], -70);
+        assert_eq!(list[1].choice, "bi_price", "smaller loss: second");
         assert_eq!(list[1].points, -40);
         assert!(
             list[1].notes.len() >= 2,
