@@ -88,15 +88,17 @@ mod tests {
         assert!(l.diagnostics.is_empty(), "{:#?}", l.diagnostics);
         let c = l.case.expect("loads");
         assert_eq!(c.case.id, "acme-erp");
+        assert!(
+            c.case.decision.is_some(),
+            "the scaffold is written on the deal model"
+        );
         let a = crate::analysis::analyze(&c, 1, 0, 1_000_000, || {});
         assert!(a.exhaustive && a.dead_ends.is_empty() && a.unreachable.is_empty());
         let line = include_str!("../../tests/scripts/new-case-expert.txt");
         let g = crate::engine::Game::replay(c, 1, line.split_whitespace())
             .expect("the expert line plays");
-        assert!(
-            crate::scoring::result(&g).score.total >= 90.0,
-            "{}",
-            crate::scoring::result(&g).score.total
-        );
+        let r = crate::scoring::result(&g);
+        assert!(r.score.total >= 90.0, "{}", r.score.total);
+        assert!(r.decision.is_some(), "the customer decided from the deal");
     }
 }
