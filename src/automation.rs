@@ -10,7 +10,9 @@ use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_dis
 use crate::cli::simulate_parse_choices;
 use crate::screens::Screen;
 use crate::screens::briefing::StartButton;
+use crate::screens::cards::Reading;
 use crate::screens::case_select::CaseButton;
+use crate::screens::debrief::{Tab, TabButton};
 use crate::screens::outcome::DebriefButton;
 use crate::screens::parts::{ChoiceButton, ContinueButton};
 use crate::screens::title::NewGameButton;
@@ -27,6 +29,8 @@ pub struct Script {
     acted: bool,
     shot_pending: bool,
     shot_taken: bool,
+    /// Debrief views still to show (and photograph).
+    tabs: VecDeque<Tab>,
 }
 
 /// Set by the screenshot observer when the PNG is on disk.
@@ -49,6 +53,7 @@ pub fn plugin(
             acted: false,
             shot_pending: false,
             shot_taken: false,
+            tabs: VecDeque::from([Tab::Decision, Tab::People]),
         });
         app.init_resource::<ShotDone>();
         app.add_systems(Update, (on_enter, drive).chain());
@@ -80,14 +85,17 @@ type Buttons<'w, 's> = (
     Query<'w, 's, (Entity, &'static ChoiceButton)>,
     Query<'w, 's, Entity, With<ContinueButton>>,
     Query<'w, 's, Entity, With<DebriefButton>>,
+    Query<'w, 's, (Entity, &'static TabButton)>,
 );
 
 fn drive(
     mut script: ResMut<Script>,
     mut done: ResMut<ShotDone>,
     screen: Res<State<Screen>>,
-    deal: Option<Res<Deal>>,
+    mut deal: Option<ResMut<Deal>>,
     buttons: Buttons,
+    mut reading: ResMut<Reading>,
+    mut next: ResMut<NextState<Screen>>,
     mut commands: Commands,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -122,7 +130,7 @@ fn drive(
         }
         script.shot_taken = true;
     }
-    let (new_game, cases, start, choices, cont, debrief) = buttons;
+    let (new_game, cases, start, choices, cont, debrief, tabs) = buttons;
     let press = |e: Entity, commands: &mut Commands| commands.trigger(Activate { entity: e });
     match screen {
         Screen::Title => {
@@ -141,7 +149,35 @@ fn drive(
             }
         }
         Screen::Board | Screen::Meeting | Screen::Decision => {
-            let Some(deal) = deal else { return };
+            let Some(deal) = deal.as_mut() else { return };
+            // `read PERSON key=value …`: the trainee writes his read of someone (on the board
+            // the editor opens on it, so the screenshot shows what he wrote).
+            if deal.pending.is_none()
+                && let Some((line, text)) = script.choices.front().cloned()
+                && let Some(parsed) = crate::cli::simulate_as_read(&text)
+            {
+                script.choices.pop_front();
+                let read = match parsed {
+                    Ok(r) => r,
+                    Err(e) => return fail(format!("script line {line}: {e}"), &mut exit),
+                };
+                let Some(ix) = deal.case().stakeholders.get(&read.person) else {
+                    return fail(
+                        format!(
+                            "script line {line}: no person `{}` in this case",
+                            read.person
+                        ),
+                        &mut exit,
+                    );
+                };
+                deal.game.set_read(read);
+                if screen == Screen::Board {
+                    reading.open(ix, deal.game.turn());
+                }
+                next.set(screen);
+                script.acted = true;
+                return;
+            }
             if deal.pending.is_some() {
                 if let Some(e) = cont.iter().next() {
                     press(e, &mut commands);
@@ -183,6 +219,15 @@ fn drive(
             }
         }
         Screen::Debrief => {
+            // With screenshots, each view of the debrief in turn.
+            if script.shots.is_some()
+                && let Some(t) = script.tabs.pop_front()
+                && let Some((e, _)) = tabs.iter().find(|(_, b)| b.0 == t)
+            {
+                press(e, &mut commands);
+                script.acted = true;
+                return;
+            }
             if script.exit_when_done {
                 exit.write(AppExit::Success);
             }

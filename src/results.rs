@@ -8,7 +8,7 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
@@ -18,7 +18,7 @@ pub use read::{
     load_dir, parse_results, read_results, recover,
 };
 
-use crate::analysis::explore::{Line, explore};
+use crate::analysis::explore::{Limits, Line, best_line};
 use crate::case::model::Outcome;
 use crate::case::text::{Lang, Text};
 use crate::durable;
@@ -95,15 +95,12 @@ pub fn results_dir(arg: Option<&Path>) -> PathBuf {
     }
 }
 
-/// States the exploration for a results file's expert line may visit: every bundled case but
-/// the two largest fits (first-lead 88, haicheng 11,061, board-tuesday 51,207 states; about
-/// 0.6 s and 75 MB at most in a release build).
-pub const EXPERT_STATE_CAP: usize = 60_000;
+/// States the exploration for a results file's expert line may visit: the best pass of every
+/// bundled case fits (Haicheng's largest variant is about 1.5 million states, 3 s and 130 MB in
+/// a release build).
+pub const EXPERT_STATE_CAP: usize = 2_000_000;
 /// Wall-clock bound on that exploration, for cases whose cost is not in their state count.
-pub const EXPERT_DEADLINE: Duration = Duration::from_secs(1);
-/// The exploration runs on its own thread with this much stack reserved (the explorer recurses
-/// once per move, and a case may be a chain of 10,000 moves); untouched pages cost nothing.
-const EXPERT_STACK_BYTES: usize = 512 * 1024 * 1024;
+pub const EXPERT_DEADLINE: Duration = Duration::from_secs(6);
 
 /// The expert line of a results file, computed within a bound.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,27 +113,19 @@ pub enum Expert {
 }
 
 /// The expert line for `game`'s case and seed, within [`EXPERT_STATE_CAP`] states and
-/// [`EXPERT_DEADLINE`]: writing a results file never waits for a long exploration.
+/// [`EXPERT_DEADLINE`]: writing a results file never waits for a long exploration. The
+/// explorer is iterative, so a case that is a chain of 10,000 moves needs no deep stack.
 pub fn expert_bounded(game: &Game) -> Expert {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let (case, seed) = (game.case.clone(), game.state.seed);
-    // The one call into the explorer; a thread abandoned at the deadline ends with its cap.
-    let spawned = std::thread::Builder::new()
-        .name("expert-line".into())
-        .stack_size(EXPERT_STACK_BYTES)
-        .spawn(move || {
-            let _ = tx.send(explore(&case, seed, EXPERT_STATE_CAP));
-        });
-    if spawned.is_err() {
-        return Expert::Pending;
-    }
-    match rx.recv_timeout(EXPERT_DEADLINE) {
-        Ok(ex) if ex.exhaustive => match ex.best {
-            Some(best) => {
-                expert_from_line(game, &best, true).map_or(Expert::NoEnding, Expert::Found)
-            }
-            None => Expert::NoEnding,
-        },
+    let limits = Limits {
+        max_states: EXPERT_STATE_CAP,
+        deadline: Some(Instant::now() + EXPERT_DEADLINE),
+        ..Limits::default()
+    };
+    match best_line(&game.case, game.state.seed, limits) {
+        (Some(best), true) => {
+            expert_from_line(game, &best, true).map_or(Expert::NoEnding, Expert::Found)
+        }
+        (None, true) => Expert::NoEnding,
         _ => Expert::Pending,
     }
 }

@@ -22,6 +22,9 @@ pub struct Save {
     pub lang: Lang,
     pub player: Option<String>,
     pub choices: Vec<String>,
+    /// The trainee's reads of people (saves from before reads existed have none).
+    #[serde(default)]
+    pub reads: Vec<crate::engine::read::Read>,
 }
 
 #[derive(Debug)]
@@ -173,6 +176,7 @@ mod tests {
             lang: Lang::Zh,
             player: Some("Li".into()),
             choices: vec!["call_lin".into()],
+            reads: vec![],
         }
     }
 

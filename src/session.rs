@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use bevy::prelude::*;
 
-use crate::analysis::explore::{Line, explore};
+use crate::analysis::explore::{Limits, Line, best_line};
 use crate::bundled;
 use crate::case::text::Lang;
 use crate::case::{Loaded, load_path};
@@ -194,7 +194,8 @@ impl Deal {
         let (slot, c) = (expert.clone(), case.clone());
         // Exhaustive analysis can take a moment on a big case: keep it off the frame.
         std::thread::spawn(move || {
-            let best = explore(&c, seed, 2_000_000).best;
+            // The best pass only: the trap and worst passes are for authors, not the debrief.
+            let best = best_line(&c, seed, Limits::states(4_000_000)).0;
             if let Ok(mut s) = slot.lock() {
                 *s = best;
             }
@@ -267,6 +268,7 @@ impl Deal {
             lang,
             player: self.player.clone(),
             choices: self.game.chosen_ids(),
+            reads: self.game.reads.clone(),
         }
     }
 
@@ -298,6 +300,8 @@ impl Deal {
                 .choose(id)
                 .map_err(|e| format!("cannot replay the save: {e}"))?;
         }
+        // Reads keep the week they were written in.
+        deal.game.reads = s.reads.clone();
         Ok(deal)
     }
 }

@@ -40,6 +40,7 @@ fn save_for(version: u64) -> Save {
         },
         player: Some(format!("writer {version}")),
         choices: (0..CHOICES).map(|j| format!("v{version}-c{j}")).collect(),
+        reads: vec![],
     }
 }
 

@@ -826,6 +826,20 @@ pub fn explore(c: &Compiled, seed: u64, cap: usize) -> Exploration {
     explore_with(c, seed, Limits::states(cap))
 }
 
+/// Only the best line of one seed (the game's expert line, the results file's): the best pass
+/// without the trap and worst passes. `exhaustive` is false when a limit stopped it and the
+/// line is the best of guided samples instead.
+pub fn best_line(c: &Compiled, seed: u64, limits: Limits<'_>) -> (Option<Line>, bool) {
+    let start = State::start(c, seed);
+    let mut ex = Explorer::new(c, limits, Aim::Best, None);
+    ex.run(&start);
+    if ex.stopped.is_none() {
+        (ex.line(&start), true)
+    } else {
+        (ex.sample(&start, SAMPLED_PLAYOUTS).0, false)
+    }
+}
+
 /// Explore every state of one seed, in passes that each leave out a state when another with
 /// the same future is at least as good in every gain (nothing below it can do better): the
 /// best line, with the endings, the dead ends and the mistakes any line makes; then, for each

@@ -9,6 +9,7 @@ mod output;
 mod report;
 mod simulate;
 
+pub use simulate::as_read as simulate_as_read;
 pub use simulate::parse_choices as simulate_parse_choices;
 mod validate;
 

@@ -23,6 +23,7 @@ pub mod state;
 pub mod trace;
 pub mod view;
 pub mod why;
+pub mod words;
 
 pub use compile::Compiled;
 pub use game::{ChoiceError, Game, Move};

@@ -11,19 +11,6 @@ use crate::case::model::{
 };
 use crate::case::text::{Lang, Text};
 
-impl Attitude {
-    pub fn name(self) -> Text {
-        let (en, zh) = match self {
-            Attitude::Opponent => ("opponent", "反对者"),
-            Attitude::NonSupporter => ("non-supporter", "不支持者"),
-            Attitude::Neutral => ("neutral", "中立"),
-            Attitude::Supporter => ("supporter", "支持者"),
-            Attitude::Mentor => ("mentor", "导师"),
-        };
-        Text::new(en, zh)
-    }
-}
-
 fn both(f: impl Fn(Lang) -> String) -> Text {
     Text {
         en: f(Lang::En),

@@ -3,10 +3,9 @@
 use bevy::prelude::*;
 
 use super::Screen;
-use super::parts::{
-    choices_or_consequence, competitors, deal_health, person_card, scroll_column, top_bar,
-};
-use crate::engine::compile::Ix;
+use super::cards::{Reading, person_card, read_editor};
+use super::parts::{choices_or_consequence, competitors, deal_health, scroll_column, top_bar};
+use crate::engine::view;
 use crate::session::Deal;
 use crate::theme::widget::{gap, panel_node, panel_with, screen_root, size};
 use crate::theme::{Kit, palette};
@@ -15,38 +14,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Board), spawn);
 }
 
-/// Org-chart levels: people with no superior first, then their reports, and so on.
-pub fn levels(deal: &Deal) -> Vec<Vec<Ix>> {
-    let c = deal.case();
-    let n = c.case.stakeholders.len();
-    let depth = |i: usize| {
-        let mut d = 0;
-        let mut cur = i;
-        while let Some(b) = c.case.stakeholders[cur]
-            .reports_to
-            .as_deref()
-            .and_then(|b| c.stakeholders.get(b))
-        {
-            d += 1;
-            cur = b as usize;
-            if d > n {
-                break;
-            }
-        }
-        d
-    };
-    let mut out: Vec<Vec<Ix>> = Vec::new();
-    for i in 0..n {
-        let d = depth(i);
-        if out.len() <= d {
-            out.resize(d + 1, Vec::new());
-        }
-        out[d].push(i as Ix);
-    }
-    out
-}
-
-fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>) {
+fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>, reading: Res<Reading>) {
     let Some(deal) = deal else { return };
     commands
         .spawn((screen_root(), DespawnOnExit(Screen::Board)))
@@ -86,7 +54,10 @@ fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>) {
                     p.spawn(kit.bold(kit.t("WHO'S WHO", "客户组织"), size::SMALL, palette::ACCENT));
                     p.spawn(scroll_column(Val::Percent(100.0)))
                         .with_children(|chart| {
-                            for level in levels(&deal) {
+                            // Only the people found so far: who else matters is part
+                            // of what the trainee has to find out.
+                            let chart_levels = view::org_chart(&deal.game);
+                            for level in &chart_levels {
                                 chart
                                     .spawn(Node {
                                         flex_wrap: FlexWrap::Wrap,
@@ -97,11 +68,22 @@ fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>) {
                                         ..default()
                                     })
                                     .with_children(|row| {
-                                        for ix in level {
-                                            person_card(row, &kit, &deal, ix, Val::Px(170.0));
+                                        for v in level {
+                                            person_card(
+                                                row,
+                                                &kit,
+                                                &deal,
+                                                v.ix,
+                                                Val::Px(180.0),
+                                                true,
+                                            );
                                         }
                                     });
                             }
+                            chart.spawn(kit.dim(kit.t(
+                                "Others you have not met may matter more than they seem.",
+                                "还有你没见过的人，他们可能比看上去更重要。",
+                            )));
                         });
                 });
                 // Right: notebook and news.
@@ -114,25 +96,26 @@ fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>) {
                     palette::BORDER,
                 ))
                 .with_children(|p| {
+                    if let Some(ix) = reading.at(deal.game.turn()) {
+                        p.spawn(scroll_column(Val::Percent(100.0)))
+                            .with_children(|ed| read_editor(ed, &kit, &deal, ix));
+                        return;
+                    }
                     p.spawn(kit.bold(kit.t("NOTEBOOK", "笔记"), size::SMALL, palette::ACCENT));
                     p.spawn(scroll_column(Val::Percent(55.0)))
                         .with_children(|notes| {
-                            let c = deal.case();
-                            let mut any = false;
-                            for (i, f) in c.case.facts.iter().enumerate() {
-                                if deal.game.state.facts.get(i as Ix) {
-                                    notes.spawn(kit.text(
-                                        format!("• {}", kit.c(&f.text)),
-                                        size::SMALL,
-                                        palette::TEXT,
-                                    ));
-                                    any = true;
-                                }
-                            }
-                            if !any {
+                            let facts = view::notebook(deal.case(), &deal.game.state);
+                            if facts.is_empty() {
                                 notes.spawn(
                                     kit.dim(kit.t("Nothing learned yet.", "还没有记下任何信息。")),
                                 );
+                            }
+                            for f in facts {
+                                notes.spawn(kit.text(
+                                    format!("• {}", kit.c(f)),
+                                    size::SMALL,
+                                    palette::TEXT,
+                                ));
                             }
                         });
                     p.spawn(kit.bold(kit.t("NEWS", "消息"), size::SMALL, palette::ACCENT));
@@ -150,7 +133,7 @@ fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>) {
                             }
                             for (week, n) in items {
                                 news.spawn(kit.text(
-                                    format!("{} {week} · {}", kit.t("wk", "第"), kit.c(n)),
+                                    format!("{} · {}", kit.week(week), kit.c(n)),
                                     size::SMALL,
                                     palette::TEXT,
                                 ));

@@ -3,7 +3,8 @@
 use bevy::prelude::*;
 
 use super::Screen;
-use super::parts::{choices_or_consequence, person_card, scroll_column, top_bar};
+use super::cards::person_card;
+use super::parts::{choices_or_consequence, scroll_column, top_bar};
 use crate::case::model::SceneKind;
 use crate::session::Deal;
 use crate::theme::widget::{gap, panel_node, panel_with, screen_root, size};
@@ -49,7 +50,7 @@ fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>) {
                             palette::ACCENT,
                         ));
                         for ix in &present {
-                            person_card(p, &kit, &deal, *ix, Val::Percent(100.0));
+                            person_card(p, &kit, &deal, *ix, Val::Percent(100.0), false);
                         }
                     });
                 }

@@ -4,6 +4,7 @@
 
 pub mod board;
 pub mod briefing;
+pub mod cards;
 pub mod case_select;
 pub mod debrief;
 pub mod decision;
@@ -74,5 +75,6 @@ pub fn plugin(app: &mut App) {
         outcome::plugin,
         debrief::plugin,
         parts::plugin,
+        cards::plugin,
     ));
 }

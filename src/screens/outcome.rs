@@ -27,38 +27,36 @@ pub fn outcome_word(kit: &Kit, o: Option<Outcome>) -> &'static str {
 }
 
 /// A labelled 0–100 score bar.
-pub fn score_row(
+fn score_row(
     parent: &mut ChildSpawnerCommands,
     kit: &Kit,
     label: &str,
     value: f32,
     color: Color,
+    width: Val,
+    label_px: f32,
 ) {
-    parent
-        .spawn(Node {
-            width: Val::Percent(100.0),
-            ..row()
+    parent.spawn(Node { width, ..row() }).with_children(|r| {
+        r.spawn(kit.label(label.to_string(), size::BODY, palette::TEXT, label_px));
+        r.spawn(Node {
+            flex_grow: 1.0,
+            ..default()
         })
-        .with_children(|r| {
-            r.spawn(kit.label(label.to_string(), size::BODY, palette::TEXT, 190.0));
-            r.spawn(Node {
-                flex_grow: 1.0,
-                ..default()
-            })
-            .with_children(|b| {
-                b.spawn(meter_bar(value, 100.0, color));
-            });
-            r.spawn(kit.label(format!("{value:.0}"), size::BODY, palette::TEXT, 48.0));
+        .with_children(|b| {
+            b.spawn(meter_bar(value, 100.0, color));
         });
+        r.spawn(kit.label(format!("{value:.0}"), size::BODY, palette::TEXT, 40.0));
+    });
 }
 
 /// The headline scores the case gives weight to (a case without an insider decision does
-/// not show an insider score of 0).
+/// not show an insider score of 0); `columns` puts them two to a line (the debrief's header).
 pub fn headline_rows(
     parent: &mut ChildSpawnerCommands,
     kit: &Kit,
     w: &crate::case::model::Weights,
     s: &crate::scoring::total::Scores,
+    columns: bool,
 ) {
     let rows = [
         (
@@ -69,12 +67,43 @@ pub fn headline_rows(
         (w.insider, kit.t("Insider", "内线"), s.insider),
         (w.sequencing, kit.t("Sequencing", "拜访顺序"), s.sequencing),
         (w.rank, kit.t("Where we rank", "排名判断"), s.rank),
+        (w.read, kit.t("Reading people", "识人"), s.read),
+        (
+            w.intensity,
+            kit.t("5K intensity", "5K 销售强度"),
+            s.intensity,
+        ),
+        (w.outcome, kit.t("Outcome", "结局"), s.outcome),
     ];
-    for (weight, label, value) in rows {
-        if weight > 0 {
-            score_row(parent, kit, label, value as f32, palette::ACCENT);
-        }
-    }
+    let (width, label_px) = if columns {
+        (Val::Percent(48.0), 130.0)
+    } else {
+        (Val::Percent(100.0), 190.0)
+    };
+    parent
+        .spawn(Node {
+            width: Val::Percent(100.0),
+            flex_wrap: FlexWrap::Wrap,
+            column_gap: Val::Percent(4.0),
+            row_gap: Val::Px(2.0),
+            flex_shrink: 0.0,
+            ..default()
+        })
+        .with_children(|grid| {
+            for (weight, label, value) in rows {
+                if weight > 0 {
+                    score_row(
+                        grid,
+                        kit,
+                        label,
+                        value as f32,
+                        palette::ACCENT,
+                        width,
+                        label_px,
+                    );
+                }
+            }
+        });
 }
 
 fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>) {
@@ -105,14 +134,20 @@ fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>) {
                     size::H1,
                     palette::ACCENT,
                 ));
-                headline_rows(col, &kit, &c.case.scoring.weights, &r.score);
-                score_row(
-                    col,
-                    &kit,
-                    kit.t("5K intensity", "5K 销售强度"),
-                    r.intensity.total() as f32,
-                    palette::INFO,
-                );
+                headline_rows(col, &kit, &c.case.scoring.weights, &r.score, false);
+                if let Some(w) = r.score.win_chance {
+                    col.spawn(kit.text(
+                        format!(
+                            "{} {w}%",
+                            kit.t(
+                                "Your chance of winning when the customer decided:",
+                                "客户拍板时你的赢单机会："
+                            )
+                        ),
+                        size::BODY,
+                        palette::INFO,
+                    ));
+                }
                 col.spawn(kit.text(
                     format!(
                         "{} {}% · {} {} · {} {}",

@@ -5,9 +5,11 @@ use bevy::input::mouse::{MouseScrollUnit, MouseWheel};
 use bevy::prelude::*;
 
 use super::{Screen, screen_for};
-use crate::case::model::{Attitude, BuyingRole, Stakeholder};
 use crate::case::text::Lang;
 use crate::engine::compile::Ix;
+use crate::engine::intensity::Intensity;
+use crate::engine::state::RivalStatus;
+use crate::engine::view;
 use crate::report::transcript::kind_name;
 use crate::session::{Deal, Settings};
 use crate::theme::interaction::HotKey;
@@ -264,7 +266,7 @@ pub fn consequence(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
                     ));
                 }
             }
-            for (who, from, to) in &m.moods {
+            for (who, from, to) in &m.visible {
                 if let Some(i) = c.stakeholders.get(who) {
                     let color = if to > from {
                         palette::GOOD
@@ -281,6 +283,30 @@ pub fn consequence(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
                         size::SMALL,
                         color,
                     ));
+                }
+            }
+            for (who, aspect) in &m.observed {
+                if let Some(i) = c.stakeholders.get(who) {
+                    p.spawn(kit.text(
+                        format!(
+                            "＋ {} {} · {}",
+                            kit.t("You see:", "看清了："),
+                            kit.c(&c.stakeholder(i).name),
+                            kit.c(&aspect.name())
+                        ),
+                        size::SMALL,
+                        palette::INFO,
+                    ));
+                }
+            }
+            for (rival, change) in &m.rivals {
+                if let Some(k) = c.case.competitors.iter().find(|k| &k.id == rival) {
+                    let (text, color) = if *change > 0 {
+                        (kit.t("gains ground", "势头上升"), palette::BAD)
+                    } else {
+                        (kit.t("loses ground", "势头减弱"), palette::GOOD)
+                    };
+                    p.spawn(kit.text(format!("{} {text}", kit.c(&k.name)), size::SMALL, color));
                 }
             }
             for d in &m.deltas {
@@ -315,7 +341,7 @@ pub fn consequence(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
 /// One score change: points, the score it moves, and its note unless it is the move's own.
 pub fn delta_line(
     kit: &Kit,
-    d: &crate::engine::game::Delta,
+    d: &crate::engine::trace::Delta,
     move_note: &crate::case::text::Text,
 ) -> impl Bundle {
     let color = if d.points >= 0 {
@@ -335,118 +361,6 @@ pub fn delta_line(
     )
 }
 
-pub fn role_name(r: BuyingRole, l: Lang) -> &'static str {
-    match (r, l) {
-        (BuyingRole::DecisionMaker, Lang::En) => "decision maker",
-        (BuyingRole::DecisionMaker, Lang::Zh) => "拍板人",
-        (BuyingRole::ProjectLead, Lang::En) => "project lead",
-        (BuyingRole::ProjectLead, Lang::Zh) => "项目负责人",
-        (BuyingRole::TechnicalEvaluator, Lang::En) => "technical evaluator",
-        (BuyingRole::TechnicalEvaluator, Lang::Zh) => "技术评估",
-        (BuyingRole::User, Lang::En) => "user",
-        (BuyingRole::User, Lang::Zh) => "使用者",
-        (BuyingRole::Purchaser, Lang::En) => "purchaser",
-        (BuyingRole::Purchaser, Lang::Zh) => "采购",
-        (BuyingRole::Gatekeeper, Lang::En) => "gatekeeper",
-        (BuyingRole::Gatekeeper, Lang::Zh) => "把关人",
-        (BuyingRole::OutsideExpert, Lang::En) => "outside expert",
-        (BuyingRole::OutsideExpert, Lang::Zh) => "外部专家",
-        (BuyingRole::Sidelined, Lang::En) => "sidelined",
-        (BuyingRole::Sidelined, Lang::Zh) => "已出局",
-    }
-}
-
-/// A person on the map: what the trainee has learned of them, and no more.
-pub fn person_card(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal, ix: Ix, width: Val) {
-    let c = deal.case();
-    let s = &deal.game.state;
-    let p: &Stakeholder = c.stakeholder(ix);
-    let known = s.known.get(ix);
-    let met = s.met.get(ix);
-    let attitude = s.attitude(ix);
-    let border = if !known {
-        palette::BORDER
-    } else if met {
-        palette::attitude(attitude)
-    } else {
-        palette::TEXT_DIM
-    };
-    parent
-        .spawn((
-            Node {
-                width,
-                flex_direction: FlexDirection::Column,
-                padding: UiRect::all(Val::Px(gap::S)),
-                row_gap: Val::Px(2.0),
-                border: UiRect::all(Val::Px(2.0)),
-                border_radius: BorderRadius::all(Val::Px(6.0)),
-                ..default()
-            },
-            BackgroundColor(if known {
-                palette::PANEL_RAISED
-            } else {
-                palette::PANEL
-            }),
-            BorderColor::all(border),
-        ))
-        .with_children(|card| {
-            if !known {
-                card.spawn(kit.text("?", size::H2, palette::BORDER));
-                card.spawn(kit.text(
-                    kit.t("someone you have not found yet", "尚未发现的人"),
-                    size::SMALL,
-                    palette::BORDER,
-                ));
-                return;
-            }
-            if let Some(Some(img)) = deal.portraits.get(ix as usize) {
-                card.spawn((
-                    ImageNode::new(img.clone()),
-                    Node {
-                        width: Val::Px(48.0),
-                        height: Val::Px(48.0),
-                        ..default()
-                    },
-                ));
-            }
-            let insider = if s.insider == Some(ix) {
-                kit.t("  ◆ insider", "  ◆ 内线")
-            } else {
-                ""
-            };
-            card.spawn(kit.bold(
-                format!("{}{insider}", kit.c(&p.name)),
-                size::BODY,
-                palette::TEXT,
-            ));
-            card.spawn(kit.text(kit.c(&p.title), size::SMALL, palette::TEXT_DIM));
-            if met {
-                let stars: String = "★".repeat(s.influence[ix as usize] as usize)
-                    + &"☆".repeat(5 - s.influence[ix as usize].min(5) as usize);
-                card.spawn(kit.text(
-                    format!("{} · {stars}", role_name(p.role, kit.lang)),
-                    size::SMALL,
-                    palette::INFO,
-                ));
-                card.spawn(kit.text(
-                    mood_word(kit, attitude),
-                    size::SMALL,
-                    palette::attitude(attitude),
-                ));
-            } else {
-                card.spawn(kit.text(
-                    kit.t("not met yet", "尚未见面"),
-                    size::SMALL,
-                    palette::TEXT_DIM,
-                ));
-            }
-        });
-}
-
-pub fn mood_word(kit: &Kit, a: Attitude) -> String {
-    format!("{} {}", kit.t("attitude:", "态度："), kit.c(&a.name()))
-}
-
 /// A titled panel that grows to fill its column.
 pub fn titled_panel(title: &str, kit: &Kit) -> impl Bundle {
     (
@@ -455,7 +369,7 @@ pub fn titled_panel(title: &str, kit: &Kit) -> impl Bundle {
     )
 }
 
-/// The 5K meters and the funnel stage.
+/// The 5K meters, their product and the funnel stage.
 pub fn deal_health(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
     let s = &deal.game.state;
     let values = s.intensity.as_array();
@@ -469,10 +383,7 @@ pub fn deal_health(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
         size::SMALL,
         palette::INFO,
     ));
-    for (i, (en, zh)) in crate::scoring::intensity::Intensity::NAMES
-        .iter()
-        .enumerate()
-    {
+    for (i, (en, zh)) in Intensity::NAMES.iter().enumerate() {
         parent.spawn(row()).with_children(|r| {
             r.spawn(kit.label(kit.t(en, zh), size::SMALL, palette::TEXT, 64.0));
             r.spawn(Node {
@@ -480,10 +391,15 @@ pub fn deal_health(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
                 ..default()
             })
             .with_children(|b| {
+                let color = if values[i] == 0 {
+                    palette::BAD
+                } else {
+                    palette::ACCENT
+                };
                 b.spawn(crate::theme::widget::meter_bar(
                     values[i] as f32,
                     20.0,
-                    palette::ACCENT,
+                    color,
                 ));
             });
             r.spawn(kit.label(
@@ -494,13 +410,31 @@ pub fn deal_health(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
             ));
         });
     }
+    // Seed 001 multiplies the five: a zero anywhere is no deal, however high the rest.
+    let product = s.intensity.product();
+    let (text, color) = if product == 0 {
+        (
+            kit.t(
+                "Intensity 0: a meter at zero means no deal",
+                "销售强度 0：任何一项为零就没有成交",
+            )
+            .to_string(),
+            palette::BAD,
+        )
+    } else {
+        (
+            format!("{} {product}/100", kit.t("Intensity", "销售强度")),
+            palette::TEXT,
+        )
+    };
+    parent.spawn(kit.text(text, size::SMALL, color));
 }
 
-/// Competitors' standing.
+/// Competitors as the market sees them: public standing and whether they are still in.
 pub fn competitors(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
     let c = deal.case();
-    let s = &deal.game.state;
-    if c.case.competitors.is_empty() {
+    let rivals = view::rivals(c, &deal.game.state);
+    if rivals.is_empty() {
         return;
     }
     parent.spawn(kit.bold(
@@ -508,22 +442,31 @@ pub fn competitors(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
         size::SMALL,
         palette::ACCENT,
     ));
-    for (i, k) in c.case.competitors.iter().enumerate() {
-        let out = s.eliminated.get(i as Ix);
+    for r in rivals {
         // Name on its own line: bidders' names can be long ("… (Cisco gold partner)").
-        let name = if out {
-            format!("{} ×  {}", kit.c(&k.name), kit.t("out", "出局"))
-        } else {
-            kit.c(&k.name).to_string()
-        };
-        let color = if out {
-            palette::TEXT_DIM
-        } else {
-            palette::TEXT
+        let (name, color) = match r.status {
+            RivalStatus::Out => (
+                format!("{} ×  {}", kit.c(&r.competitor.name), kit.t("out", "出局")),
+                palette::TEXT_DIM,
+            ),
+            RivalStatus::Partner => (
+                format!(
+                    "{} ◆  {}",
+                    kit.c(&r.competitor.name),
+                    kit.t("our partner", "合作伙伴")
+                ),
+                palette::GOOD,
+            ),
+            RivalStatus::InRace => (kit.c(&r.competitor.name).to_string(), palette::TEXT),
         };
         parent.spawn(kit.text(name, size::SMALL, color));
-        let v = if out { 0.0 } else { s.competitors[i] as f32 };
-        parent.spawn(crate::theme::widget::meter_bar(v, 10.0, palette::BAD));
+        if r.status == RivalStatus::InRace {
+            parent.spawn(crate::theme::widget::meter_bar(
+                r.reputation as f32,
+                10.0,
+                palette::BAD,
+            ));
+        }
     }
 }
 

@@ -42,6 +42,14 @@ impl Kit {
         }
     }
     /// A case text in the current language.
+    /// "wk 6" / "第 6 周".
+    pub fn week(&self, n: u32) -> String {
+        match self.lang {
+            Lang::En => format!("wk {n}"),
+            Lang::Zh => format!("第 {n} 周"),
+        }
+    }
+
     pub fn c<'a>(&self, text: &'a CaseText) -> &'a str {
         text.get(self.lang)
     }
@@ -113,6 +121,35 @@ impl Kit {
 
     pub fn quiet_button(&self, label: impl Into<String>, order: u32) -> impl Bundle {
         self.button_styled(label, order, palette::BUTTON_QUIET, Val::Auto)
+    }
+
+    /// A compact button in small type, for actions inside a card or a table.
+    pub fn small_button(&self, label: impl Into<String>, order: u32) -> impl Bundle {
+        (
+            Button,
+            Node {
+                align_self: AlignSelf::FlexStart,
+                padding: UiRect::axes(Val::Px(gap::S), Val::Px(2.0)),
+                border: UiRect::all(Val::Px(1.0)),
+                border_radius: BorderRadius::all(Val::Px(4.0)),
+                ..default()
+            },
+            BackgroundColor(palette::BUTTON_QUIET),
+            BorderColor::all(palette::BORDER),
+            ButtonColors {
+                idle: palette::BUTTON_QUIET,
+                hover: palette::PANEL_RAISED,
+                pressed: palette::BUTTON_PRESSED,
+            },
+            PreviousInteraction::default(),
+            Outline {
+                width: Val::Px(2.0),
+                offset: Val::Px(1.0),
+                color: Color::NONE,
+            },
+            FocusOrder(order),
+            children![self.text(label, size::SMALL, palette::TEXT)],
+        )
     }
 
     pub fn wide_button(&self, label: impl Into<String>, order: u32) -> impl Bundle {

@@ -201,6 +201,10 @@ impl Mistake {
             Mistake::WrongRank => "wrong_rank",
         }
     }
+    /// The mistake a results file or a move names (authored traps are not engine mistakes).
+    pub fn from_key(key: &str) -> Option<Mistake> {
+        Mistake::ALL.iter().copied().find(|m| m.key() == key)
+    }
     /// The headline score this mistake belongs to.
     pub fn kind(self) -> ScoreKind {
         use Mistake::*;

@@ -1,5 +1,10 @@
-//! Debrief: the trainee's line beside the expert line, every move with its score change and
-//! teaching note, the 5K radar and the funnel over time. Large type for a projector.
+//! Debrief: the headline scores, then three views an instructor can put on a projector —
+//! the trainee's line beside the expert line, the customer's decision explained with the
+//! mistakes that led to it, and the trainee's read of people beside the truth.
+
+mod decision;
+mod lines;
+mod people;
 
 use bevy::asset::RenderAssetUsages;
 use bevy::prelude::*;
@@ -7,7 +12,7 @@ use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
 use super::Screen;
 use super::outcome::{headline_rows, outcome_word};
-use super::parts::scroll_column;
+use crate::engine::intensity::Intensity;
 use crate::report::radar::radar_rgba;
 use crate::session::Deal;
 use crate::theme::interaction::HotKey;
@@ -18,9 +23,44 @@ use crate::theme::{Activate, Kit, palette};
 #[derive(Resource, Default)]
 struct ExpertShown(bool);
 
+/// Which view of the debrief is showing.
+#[derive(Resource, Default, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Tab {
+    #[default]
+    Lines,
+    Decision,
+    People,
+}
+
+impl Tab {
+    const ALL: [Tab; 3] = [Tab::Lines, Tab::Decision, Tab::People];
+    fn label(self, kit: &Kit) -> &'static str {
+        match self {
+            Tab::Lines => kit.t("Your line and the expert's (F1)", "你的打法与专家打法 (F1)"),
+            Tab::Decision => kit.t("The decision (F2)", "客户的决定 (F2)"),
+            Tab::People => kit.t("Your read of people (F3)", "你的识人判断 (F3)"),
+        }
+    }
+    fn key(self) -> KeyCode {
+        match self {
+            Tab::Lines => KeyCode::F1,
+            Tab::Decision => KeyCode::F2,
+            Tab::People => KeyCode::F3,
+        }
+    }
+}
+
+#[derive(Component, Clone, Copy)]
+pub struct TabButton(pub Tab);
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ExpertShown>();
+    app.init_resource::<Tab>();
     app.add_systems(OnEnter(Screen::Debrief), spawn);
+    // A new debrief opens on the lines.
+    app.add_systems(OnExit(Screen::Outcome), |mut t: ResMut<Tab>| {
+        *t = Tab::Lines
+    });
     app.add_systems(
         Update,
         redraw_when_expert_ready.run_if(in_state(Screen::Debrief)),
@@ -38,6 +78,18 @@ fn redraw_when_expert_ready(
     if let Some(d) = deal
         && d.expert.lock().map(|e| e.is_some()).unwrap_or(false)
     {
+        next.set(Screen::Debrief);
+    }
+}
+
+fn pick_tab(
+    ev: On<Activate>,
+    buttons: Query<&TabButton>,
+    mut tab: ResMut<Tab>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    if let Ok(TabButton(t)) = buttons.get(ev.entity) {
+        *tab = *t;
         next.set(Screen::Debrief);
     }
 }
@@ -63,6 +115,7 @@ fn spawn(
     mut commands: Commands,
     kit: Res<Kit>,
     deal: Option<Res<Deal>>,
+    tab: Res<Tab>,
     mut images: ResMut<Assets<Image>>,
     mut shown: ResMut<ExpertShown>,
 ) {
@@ -75,7 +128,7 @@ fn spawn(
     commands
         .spawn((screen_root(), DespawnOnExit(Screen::Debrief)))
         .with_children(|root| {
-            // Header: scores, radar, funnel over time.
+            // Header: scores, funnel over time, radar.
             root.spawn(Node {
                 padding: UiRect::all(Val::Px(gap::S)),
                 column_gap: Val::Px(gap::S),
@@ -102,18 +155,18 @@ fn spawn(
                         size::H1,
                         palette::ACCENT,
                     ));
-                    headline_rows(p, &kit, &c.case.scoring.weights, &r.score);
-                    // Funnel over the moves.
+                    headline_rows(p, &kit, &c.case.scoring.weights, &r.score, true);
                     p.spawn(kit.text(
                         kit.t("Funnel over your moves", "漏斗随行动的变化"),
                         size::SMALL,
                         palette::TEXT_DIM,
                     ));
                     p.spawn(Node {
-                        height: Val::Px(48.0),
+                        height: Val::Px(28.0),
                         align_items: AlignItems::FlexEnd,
                         column_gap: Val::Px(2.0),
                         border: UiRect::bottom(Val::Px(1.0)),
+                        flex_shrink: 0.0,
                         ..default()
                     })
                     .insert(BorderColor::all(palette::BORDER))
@@ -134,149 +187,69 @@ fn spawn(
                 top.spawn(panel_with(
                     Node {
                         align_items: AlignItems::Center,
+                        flex_shrink: 0.0,
                         ..panel_node()
                     },
                     palette::BORDER,
                 ))
                 .with_children(|p| {
                     p.spawn(kit.text(
-                        kit.t("5K intensity", "5K 销售强度"),
+                        format!(
+                            "{} {}/100",
+                            kit.t("5K intensity", "5K 销售强度"),
+                            r.intensity.product()
+                        ),
                         size::SMALL,
                         palette::TEXT_DIM,
                     ));
                     p.spawn((
                         ImageNode::new(radar),
                         Node {
-                            width: Val::Px(150.0),
-                            height: Val::Px(150.0),
+                            width: Val::Px(110.0),
+                            height: Val::Px(110.0),
                             ..default()
                         },
                     ));
-                    let v = r.intensity.as_array();
-                    let names = crate::scoring::intensity::Intensity::NAMES;
-                    let legend: Vec<String> = names
+                    let legend: Vec<String> = Intensity::NAMES
                         .iter()
-                        .zip(v)
+                        .zip(r.intensity.as_array())
                         .map(|((en, zh), x)| format!("{} {x}", kit.t(en, zh)))
                         .collect();
                     p.spawn(kit.text(legend.join(" · "), size::SMALL, palette::TEXT));
                 });
             });
-            // The two lines side by side.
+            // The views.
+            root.spawn(Node {
+                padding: UiRect::horizontal(Val::Px(gap::S)),
+                column_gap: Val::Px(gap::S),
+                flex_wrap: FlexWrap::Wrap,
+                row_gap: Val::Px(gap::XS),
+                flex_shrink: 0.0,
+                ..row()
+            })
+            .with_children(|tabs| {
+                for (i, t) in Tab::ALL.into_iter().enumerate() {
+                    let mut button = if t == *tab {
+                        tabs.spawn(kit.button(t.label(&kit), 10 + i as u32))
+                    } else {
+                        tabs.spawn(kit.quiet_button(t.label(&kit), 10 + i as u32))
+                    };
+                    button
+                        .insert((TabButton(t), HotKey(t.key())))
+                        .observe(pick_tab);
+                }
+            });
             root.spawn(Node {
                 flex_grow: 1.0,
                 min_height: Val::Px(0.0),
-                padding: UiRect::horizontal(Val::Px(gap::S)),
+                padding: UiRect::all(Val::Px(gap::S)),
                 column_gap: Val::Px(gap::S),
                 ..default()
             })
-            .with_children(|cols| {
-                cols.spawn(panel_with(
-                    Node {
-                        flex_grow: 1.0,
-                        flex_basis: Val::Px(0.0),
-                        ..panel_node()
-                    },
-                    palette::BORDER,
-                ))
-                .with_children(|p| {
-                    p.spawn(kit.bold(kit.t("YOUR LINE", "你的打法"), size::SMALL, palette::ACCENT));
-                    p.spawn(scroll_column(Val::Percent(100.0)))
-                        .with_children(|list| {
-                            for m in &r.moves {
-                                list.spawn(Node {
-                                    flex_direction: FlexDirection::Column,
-                                    flex_shrink: 0.0,
-                                    row_gap: Val::Px(2.0),
-                                    ..default()
-                                })
-                                .with_children(|item| {
-                                    item.spawn(kit.bold(
-                                        format!(
-                                            "{} {} · {}",
-                                            kit.t("wk", "第"),
-                                            m.week,
-                                            kit.c(&m.label)
-                                        ),
-                                        size::BODY,
-                                        palette::TEXT,
-                                    ));
-                                    for d in &m.deltas {
-                                        item.spawn(super::parts::delta_line(&kit, d, &m.note));
-                                    }
-                                    item.spawn(kit.text(
-                                        kit.c(&m.note),
-                                        size::SMALL,
-                                        palette::TEXT_DIM,
-                                    ));
-                                });
-                            }
-                        });
-                });
-                cols.spawn(panel_with(
-                    Node {
-                        flex_grow: 1.0,
-                        flex_basis: Val::Px(0.0),
-                        ..panel_node()
-                    },
-                    palette::BORDER,
-                ))
-                .with_children(|p| {
-                    p.spawn(kit.bold(
-                        kit.t(
-                            "EXPERT LINE (best found by analysis)",
-                            "专家打法（分析得出的最佳路线）",
-                        ),
-                        size::SMALL,
-                        palette::ACCENT,
-                    ));
-                    p.spawn(scroll_column(Val::Percent(100.0))).with_children(
-                        |list| match &expert {
-                            None => {
-                                list.spawn(kit.dim(kit.t("Analysing the case…", "正在分析案例……")));
-                            }
-                            Some(line) => {
-                                list.spawn(kit.text(
-                                    format!(
-                                        "{} {:.1}",
-                                        kit.t("Expert total", "专家总分"),
-                                        line.score
-                                    ),
-                                    size::BODY,
-                                    palette::GOOD,
-                                ));
-                                let mine: Vec<&str> =
-                                    r.moves.iter().map(|m| m.choice.as_str()).collect();
-                                for id in &line.line {
-                                    let Some(ix) = c.choices.get(id) else {
-                                        continue;
-                                    };
-                                    let ch = c.choice(ix);
-                                    let same = mine.contains(&id.as_str());
-                                    list.spawn(Node {
-                                        flex_direction: FlexDirection::Column,
-                                        flex_shrink: 0.0,
-                                        row_gap: Val::Px(2.0),
-                                        ..default()
-                                    })
-                                    .with_children(|item| {
-                                        let mark = if same { "✓ " } else { "→ " };
-                                        item.spawn(kit.bold(
-                                            format!("{mark}{}", kit.c(&ch.label)),
-                                            size::BODY,
-                                            if same { palette::GOOD } else { palette::TEXT },
-                                        ));
-                                        item.spawn(kit.text(
-                                            kit.c(&ch.note),
-                                            size::SMALL,
-                                            palette::TEXT_DIM,
-                                        ));
-                                    });
-                                }
-                            }
-                        },
-                    );
-                });
+            .with_children(|body| match *tab {
+                Tab::Lines => lines::spawn(body, &kit, &deal, &r, expert.as_ref()),
+                Tab::Decision => decision::spawn(body, &kit, &deal, &r),
+                Tab::People => people::spawn(body, &kit, &deal, &r),
             });
             root.spawn(Node {
                 padding: UiRect::all(Val::Px(gap::S)),
