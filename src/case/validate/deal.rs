@@ -162,7 +162,7 @@ fn check_decision(ck: &mut Checker, case: &Case, names: &Names) {
                 "W200",
                 span,
                 "the case has no `decision` model: who wins is written into its endings, not computed from the deal".into(),
-                Some("add `decision: Some((won: \"…\", lost: \"…\"))` so the customer decides from who stands where (see docs/case-format.md, or run `dealcraft upgrade`)".into()),
+                Some("add `decision: Some((won: \"…\", lost: \"…\"))` so the customer decides from who stands where (see docs/case-format.md, \"The customer decides\")".into()),
             );
         }
         if case.calendar.decision_week.is_some() {
