@@ -95,12 +95,14 @@ pub fn results_dir(arg: Option<&Path>) -> PathBuf {
     }
 }
 
-/// States the exploration for a results file's expert line may visit: the best pass of every
-/// bundled case fits (Haicheng's largest variant is about 1.5 million states, 3 s and 130 MB in
-/// a release build).
+/// States the exploration for a results file's expert line may visit (about 130 MB at most).
+/// The best pass of the smaller bundled cases fits; Haicheng's largest variant (about 1.5
+/// million states, 3 s in a release build) does not fit in the deadline and is recorded as
+/// pending — the game computes it in the background while the trainee plays and hands it
+/// over (`build_with_expert`), so only `simulate --results` meets the bound.
 pub const EXPERT_STATE_CAP: usize = 2_000_000;
-/// Wall-clock bound on that exploration, for cases whose cost is not in their state count.
-pub const EXPERT_DEADLINE: Duration = Duration::from_secs(6);
+/// Wall-clock bound on that exploration: writing a results file never waits longer.
+pub const EXPERT_DEADLINE: Duration = Duration::from_secs(1);
 
 /// The expert line of a results file, computed within a bound.
 #[derive(Debug, Clone, PartialEq)]
