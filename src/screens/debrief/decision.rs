@@ -48,14 +48,31 @@ fn person(kit: &Kit, deal: &Deal, id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-fn bar_row(p: &mut ChildSpawnerCommands, kit: &Kit, label: String, share: f64, color: Color) {
+/// A label, a bar and its percentage on one line. `flex_shrink: 0` because the panel scrolls:
+/// a shrinkable row would be squeezed to nothing instead of scrolling.
+fn bar_row(
+    p: &mut ChildSpawnerCommands,
+    kit: &Kit,
+    (label, label_color, label_px): (String, Color, f32),
+    share: f64,
+    color: Color,
+) {
     p.spawn(Node {
         width: Val::Percent(100.0),
         flex_shrink: 0.0,
         ..row()
     })
     .with_children(|r| {
-        r.spawn(kit.label(label, size::SMALL, palette::TEXT, 170.0));
+        // The label wraps within its column, so a long one never runs into the bar.
+        r.spawn(Node {
+            width: Val::Px(label_px * kit.scale),
+            flex_shrink: 0.0,
+            margin: UiRect::right(Val::Px(8.0)),
+            ..default()
+        })
+        .with_children(|l| {
+            l.spawn(kit.text(label, size::SMALL, label_color));
+        });
         r.spawn(Node {
             flex_grow: 1.0,
             ..default()
@@ -89,7 +106,7 @@ fn standing(p: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal, e: &Evaluation
         if pos.partner {
             name.push_str(kit.t(" (partner)", "（合作）"));
         }
-        bar_row(p, kit, name, pos.chance, color);
+        bar_row(p, kit, (name, palette::TEXT, 170.0), pos.chance, color);
     }
     p.spawn(kit.text(
         kit.t(
@@ -107,17 +124,19 @@ fn standing(p: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal, e: &Evaluation
             .as_deref()
             .map(|k| format!(" · {} {}", kit.t("backs", "支持"), bidder(kit, deal, k)))
             .unwrap_or_default();
-        p.spawn(kit.text(
-            format!(
-                "{} ×{} · {}{backs}",
-                person(kit, deal, &s.person),
-                s.weight,
-                kit.c(&s.attitude.name())
-            ),
-            size::SMALL,
-            palette::attitude(s.attitude),
-        ));
-        p.spawn(meter_bar((s.for_us * 100.0) as f32, 100.0, palette::GOOD));
+        let label = format!(
+            "{} ×{} · {}{backs}",
+            person(kit, deal, &s.person),
+            s.weight,
+            kit.c(&s.attitude.name())
+        );
+        bar_row(
+            p,
+            kit,
+            (label, palette::attitude(s.attitude), 300.0),
+            s.for_us,
+            palette::GOOD,
+        );
     }
     let mut factors = vec![format!(
         "{} {:.0}/100",
