@@ -5,7 +5,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dealcraft::analysis::explore::{DEFAULT_STATE_CAP, explore};
 use dealcraft::analysis::playouts::playout;
 use dealcraft::bundled;
-use dealcraft::case::load_bytes;
+use dealcraft::engine::load_bytes;
 
 fn load_and_validate(c: &mut Criterion) {
     let mut g = c.benchmark_group("load+validate");

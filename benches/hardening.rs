@@ -8,8 +8,9 @@ mod hostile_gen;
 use std::time::{Duration, UNIX_EPOCH};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use dealcraft::case::{Lang, load_bytes};
+use dealcraft::case::Lang;
 use dealcraft::engine::Game;
+use dealcraft::engine::load_bytes;
 
 fn validate(c: &mut Criterion) {
     let mut g = c.benchmark_group("validate (hostile, 2 MB)");

@@ -18,8 +18,8 @@ use bladeink::story::Story;
 use bladeink::value_type::ValueType;
 use criterion::{BenchmarkId, Criterion, Throughput};
 use dealcraft::analysis::playouts::playout;
-use dealcraft::case::load_path;
 use dealcraft::engine::Compiled;
+use dealcraft::engine::load_path;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -87,21 +87,24 @@ fn ink_playthrough(story: &mut Story, seed: u64) -> (f64, u32) {
 
 /// Moves in our random playout with this seed (the same loop as `playout`, counting turns).
 fn our_turns(c: &Compiled, seed: u64) -> u32 {
-    use dealcraft::engine::game::{Trace, available, step};
+    use dealcraft::engine::game::{available, step};
     use dealcraft::engine::rng::{Purpose, stream};
     use dealcraft::engine::state::State;
+    use dealcraft::engine::trace::Trace;
     use rand::RngExt;
     let mut s = State::start(c, seed);
     let mut rng = stream(seed, 0, Purpose::Playout);
-    while s.ending.is_none() && s.turn < 10_000 {
+    let mut turns = 0u32;
+    while s.ending.is_none() && turns < 10_000 {
         let options = available(c, &s);
         if options.is_empty() {
             break;
         }
         let ix = options[rng.random_range(0..options.len())];
         step(c, &mut s, ix, &mut Trace::default());
+        turns += 1;
     }
-    s.turn
+    turns
 }
 
 fn mean(xs: &[f64]) -> f64 {

@@ -1,7 +1,7 @@
 //! The cases shipped inside the binary, so the game runs from any folder.
 
 use crate::case::diagnostic::did_you_mean;
-use crate::case::load::{Loaded, load_bytes, load_path};
+use crate::engine::{Loaded, load_bytes, load_path};
 
 /// (file name, RON source) of every bundled case, flagship first.
 pub const BUNDLED: &[(&str, &str)] = &[

@@ -9,10 +9,10 @@ use bevy::prelude::*;
 use crate::analysis::explore::{Limits, Line, best_line};
 use crate::bundled;
 use crate::case::text::Lang;
-use crate::case::{Loaded, load_path};
 use crate::cli::PlayArgs;
 use crate::engine::compile::Ix;
 use crate::engine::{Compiled, Game, Move};
+use crate::engine::{Loaded, load_path};
 use crate::results;
 use crate::save::{self, Save};
 

@@ -11,8 +11,8 @@ use std::sync::Arc;
 
 use dealcraft::analysis::report::ExpertLine;
 use dealcraft::analysis::{Analysis, Options, analyze_with};
-use dealcraft::case::load::load_bytes;
 use dealcraft::case::model::Outcome;
+use dealcraft::engine::load_bytes;
 use dealcraft::engine::{Compiled, Game};
 use dealcraft::scoring::result;
 

@@ -1,6 +1,6 @@
 //! The documentation's example case must be a real, clean case.
 
-use dealcraft::case::load_bytes;
+use dealcraft::engine::load_bytes;
 
 /// The ```ron block of a markdown file whose first code line starts with `Case(`.
 fn example_case(markdown: &str) -> Option<String> {

@@ -1,9 +1,9 @@
 //! The rules of the deal model, each shown on a tiny case: the customer's decision, the
 //! sequencing rules, the question mechanic, competitors, commitments, what the trainee sees.
 
-use dealcraft::case::load_bytes;
 use dealcraft::case::model::{Aspect, Attitude, Mistake, Outcome};
 use dealcraft::engine::game::Game;
+use dealcraft::engine::load_bytes;
 use dealcraft::engine::view::{self, Card};
 use dealcraft::engine::{Read, decision};
 use dealcraft::scoring::{Reads, result, score};

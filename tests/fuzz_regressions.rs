@@ -12,8 +12,8 @@
 use std::path::{Path, PathBuf};
 
 use dealcraft::analysis::playouts::playout;
-use dealcraft::case::load_bytes;
 use dealcraft::engine::Game;
+use dealcraft::engine::load_bytes;
 
 /// At most this many moves in the byte-driven game (as in the fuzz target).
 const MAX_STEPS: usize = 50;

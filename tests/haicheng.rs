@@ -7,8 +7,8 @@ use std::sync::{Arc, OnceLock};
 
 use dealcraft::analysis::{Analysis, Options, analyze_with};
 use dealcraft::case::Lang;
-use dealcraft::case::load::load_bytes;
 use dealcraft::case::model::Outcome;
+use dealcraft::engine::load_bytes;
 use dealcraft::engine::{Compiled, Game, State};
 use dealcraft::scoring::result;
 

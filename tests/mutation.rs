@@ -8,9 +8,10 @@
 use dealcraft::analysis::explore::explore;
 use dealcraft::analysis::playouts::playout;
 use dealcraft::bundled::BUNDLED;
+use dealcraft::case::Lang;
 use dealcraft::case::diagnostic::render;
-use dealcraft::case::{Lang, load_bytes};
 use dealcraft::engine::Game;
+use dealcraft::engine::load_bytes;
 use proptest::prelude::*;
 
 /// Tokens and values that break RON or the case's rules in interesting ways.

@@ -7,8 +7,9 @@
 
 mod hostile_gen;
 
-use dealcraft::case::load::{load_bytes, parse};
+use dealcraft::case::load::parse;
 use dealcraft::case::validate::{MAX_DIAGNOSTICS, validate_counted};
+use dealcraft::engine::load_bytes;
 
 /// Validate `src`, assert the work is linear, return the diagnostics' codes.
 fn linear(name: &str, src: &str) -> Vec<&'static str> {

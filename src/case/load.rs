@@ -1,29 +1,28 @@
-//! Reading a case: bytes → checked text → RON → model → validation → compiled case.
+//! Reading a case: bytes → checked text → RON → model → validation. The engine compiles what
+//! passes (`engine::load`); this layer knows nothing of it.
 //! Case files are written by people and are untrusted: every failure is a diagnostic.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use super::diagnostic::{Diagnostic, Severity, line_col, offset_of};
 use super::model::Case;
 use super::validate::validate;
-use crate::engine::Compiled;
 
 /// A case file larger than this is refused before parsing.
 pub const MAX_CASE_BYTES: usize = 2 * 1024 * 1024;
 /// Deepest bracket nesting accepted (a real case nests about 8 deep).
 pub const MAX_DEPTH: usize = 64;
 
-/// The result of loading one file: the case if it is usable, and everything found.
+/// The result of checking one file: the case if it is usable (no errors), and everything found.
 #[derive(Debug, Clone)]
-pub struct Loaded {
+pub struct Checked {
     pub file: String,
     pub source: Option<String>,
-    pub case: Option<Arc<Compiled>>,
+    pub case: Option<Case>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Loaded {
+impl Checked {
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
@@ -50,9 +49,9 @@ fn whole_file(file: &str, code: &'static str, message: String, hint: Option<Stri
     }
 }
 
-pub fn load_path(path: &Path) -> Loaded {
+pub fn check_path(path: &Path) -> Checked {
     let file = path.display().to_string();
-    let fail = |d| Loaded {
+    let fail = |d| Checked {
         file: file.clone(),
         source: None,
         case: None,
@@ -62,7 +61,7 @@ pub fn load_path(path: &Path) -> Loaded {
     // Only regular files, the size checked before reading and the read bounded: a FIFO, a
     // device or a link to `/dev/zero` is refused, never read.
     match read_regular(path, MAX_CASE_BYTES as u64) {
-        Ok(bytes) => load_bytes(&file, &bytes),
+        Ok(bytes) => check_bytes(&file, &bytes),
         Err(ReadError::NotRegular("a folder")) => fail(whole_file(
             &file,
             "E001",
@@ -100,8 +99,8 @@ pub fn load_path(path: &Path) -> Loaded {
     }
 }
 
-pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
-    let mut out = Loaded {
+pub fn check_bytes(file: &str, bytes: &[u8]) -> Checked {
+    let mut out = Checked {
         file: file.to_string(),
         source: None,
         case: None,
@@ -119,7 +118,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
         Ok(case) => {
             out.diagnostics = validate(&case, text, file);
             if out.errors() == 0 {
-                out.case = Some(Arc::new(Compiled::new(case)));
+                out.case = Some(case);
             }
         }
         Err(d) => out.diagnostics.push(d),

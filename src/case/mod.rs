@@ -13,6 +13,6 @@ pub mod text;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use load::{Loaded, load_bytes, load_path};
+pub use load::{Checked, check_bytes, check_path};
 pub use model::Case;
 pub use text::{Lang, Text};

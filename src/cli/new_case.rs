@@ -84,7 +84,7 @@ mod tests {
     fn the_scaffold_is_a_clean_playable_case() {
         let src = scaffold("acme-erp");
         assert!(!src.contains("{{"));
-        let l = crate::case::load_bytes("acme-erp.ron", src.as_bytes());
+        let l = crate::engine::load_bytes("acme-erp.ron", src.as_bytes());
         assert!(l.diagnostics.is_empty(), "{:#?}", l.diagnostics);
         let c = l.case.expect("loads");
         assert_eq!(c.case.id, "acme-erp");

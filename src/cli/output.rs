@@ -2,8 +2,8 @@
 
 use std::io::IsTerminal;
 
-use crate::case::Loaded;
 use crate::case::diagnostic::render;
+use crate::engine::Loaded;
 
 pub fn print_diagnostics(loaded: &Loaded) {
     let color = std::io::stderr().is_terminal();

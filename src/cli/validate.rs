@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::output::{print_diagnostics, print_json};
 use super::{CmdResult, Failure};
-use crate::case::{Diagnostic, Loaded, load_path};
+use crate::case::Diagnostic;
+use crate::engine::{Loaded, load_path};
 
 #[derive(Serialize)]
 struct Report<'a> {

@@ -10,6 +10,7 @@ pub mod decision;
 pub mod funnel;
 pub mod game;
 pub mod intensity;
+pub mod load;
 pub mod notes;
 pub mod org;
 pub mod questions;
@@ -27,5 +28,6 @@ pub mod words;
 
 pub use compile::Compiled;
 pub use game::{ChoiceError, Game, Move};
+pub use load::{Loaded, load_bytes, load_path};
 pub use read::Read;
 pub use state::State;

@@ -146,6 +146,9 @@ impl Relevance {
 }
 
 impl Relevance {
+    // The compiled case's parts, passed one by one because `Relevance` is built while the
+    // `Compiled` that will own it is still being assembled.
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         n_scenes: usize,
         n_choices: usize,
@@ -190,8 +193,10 @@ impl Relevance {
             })
             .collect();
         // Reachability by a search from each scene (scenes are at most a few thousand).
-        let mut r = Relevance::default();
-        r.edges = vec![Vec::new(); n_scenes];
+        let mut r = Relevance {
+            edges: vec![Vec::new(); n_scenes],
+            ..Relevance::default()
+        };
         for (ix, ch) in choices.iter().enumerate() {
             for n in std::iter::once(ch.next).chain(ch.branches.iter().map(|b| b.next)) {
                 if let Next::Scene(to) = n {
