@@ -5,7 +5,7 @@
 #![no_main]
 
 use dealcraft::analysis::playouts::playout;
-use dealcraft::case::load_bytes;
+use dealcraft::engine::load_bytes;
 use dealcraft::engine::Game;
 use libfuzzer_sys::fuzz_target;
 
