@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Every test: the simulation core and CLI first (fast, no Bevy), then the whole build
-# with the game (headless Bevy tests), then — where Xvfb can be installed — the real-window check.
+# with the game (headless Bevy tests), the language server against a real LSP client, then —
+# where Xvfb can be installed — the real-window check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== core and CLI (no Bevy) =="
 cargo test --no-default-features
 echo "== everything, with the game =="
 cargo test
+echo "== the language server with a real LSP client =="
+scripts/lsp-check.sh
 if [ -x scripts/real-window-check.sh ]; then
   echo "== real window under Xvfb =="
   scripts/real-window-check.sh

@@ -9,6 +9,9 @@ pub mod case;
 pub mod cli;
 pub mod durable;
 pub mod engine;
+// The editor's language server (stdio; not in the browser build).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod lsp;
 pub mod report;
 pub mod results;
 pub mod save;

@@ -128,6 +128,8 @@ pub enum Command {
         #[arg(long, value_name = "DIR", default_value = "cases")]
         out: PathBuf,
     },
+    /// Language server for case files on stdin/stdout (for editors; see editors/vscode).
+    Lsp,
 }
 
 #[derive(clap::Args, Debug, Default, Clone)]
@@ -256,6 +258,7 @@ pub fn main() -> ExitCode {
         Command::Graph { case, format, lang } => graph::run(&case, format, lang.into()),
         Command::Cases { json } => cases::run(json),
         Command::NewCase { id, out } => new_case::run(&id, &out),
+        Command::Lsp => crate::lsp::run().map_err(|e| Failure::Invalid(format!("lsp: {e}"))),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
