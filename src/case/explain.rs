@@ -2,7 +2,9 @@
 //! The parser knows the error but not always the field, so the text around the error's place
 //! is read to name it (`power: 300` → "power must be 0–5").
 
-use super::diagnostic::suggestion;
+use super::diagnostic::{line_col, suggestion};
+use super::lex::{Tok, tokens};
+use super::words;
 
 /// Longest piece of the author's text quoted in a message.
 const QUOTE_CHARS: usize = 60;
@@ -70,9 +72,181 @@ fn field_before(text: &str, at: usize) -> Option<&str> {
     (!name.is_empty()).then_some(name)
 }
 
+/// Full-width punctuation an input method types, and the ASCII character the format needs.
+const FULL_WIDTH: &[(char, char)] = &[
+    ('，', ','),
+    ('：', ':'),
+    ('（', '('),
+    ('）', ')'),
+    ('【', '['),
+    ('】', ']'),
+    ('［', '['),
+    ('］', ']'),
+    ('“', '"'),
+    ('”', '"'),
+    ('；', ';'),
+    ('｛', '{'),
+    ('｝', '}'),
+];
+
+/// The innermost bracket still open at byte `at`: its byte offset, and the call or field it
+/// opens (`Met` in `Met(`, `label` in `label: (`), with the index of the argument `at` is in.
+fn open_bracket(text: &str, at: usize) -> Option<(usize, Option<String>, usize)> {
+    let toks = tokens(text.get(..at)?);
+    let mut stack: Vec<(usize, Option<String>, usize)> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        match &t.tok {
+            Tok::Open(_) => {
+                let name = match i.checked_sub(1).map(|j| &toks[j].tok) {
+                    Some(Tok::Ident(n)) => Some(n.clone()),
+                    Some(Tok::Colon) => match i.checked_sub(2).map(|j| &toks[j].tok) {
+                        Some(Tok::Ident(n)) => Some(n.clone()),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                stack.push((t.start, name, 0));
+            }
+            Tok::Close(_) => {
+                stack.pop();
+            }
+            Tok::Comma => {
+                if let Some(top) = stack.last_mut() {
+                    top.2 += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    stack.pop()
+}
+
+fn at_line(text: &str, offset: usize) -> String {
+    let (line, col) = line_col(text, offset);
+    format!("line {line}, column {col}")
+}
+
+fn word_list(words: &[&str]) -> String {
+    let list: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
+    list.join(", ")
+}
+
+/// Mistakes the parser reports in its own terms but whose place says what happened: a `#`
+/// comment, full-width punctuation, a quote inside a text, a number where a word belongs, a
+/// missing argument, a bracket left open.
+fn in_context(e: &ron::Error, text: &str, offset: usize) -> Option<(String, Option<String>)> {
+    use ron::Error as R;
+    let here = text.get(offset..)?;
+    let next = here.trim_start().chars().next();
+    let before = text.get(..offset)?.trim_end();
+    if next == Some('#') {
+        return Some((
+            "`#` does not start a comment in a case file".into(),
+            Some("comments start with `//` (to the end of the line) or `/* … */`; `#` comments are for the choices files of `simulate`".into()),
+        ));
+    }
+    let odd = next
+        .into_iter()
+        .chain(before.chars().next_back())
+        .find_map(|c| FULL_WIDTH.iter().find(|(f, _)| *f == c));
+    if let Some((full, ascii)) = odd {
+        return Some((
+            format!(
+                "full-width `{full}` ({}) where the case format needs the ASCII `{ascii}`",
+                super::ids::describe(*full)
+            ),
+            Some(format!(
+                "type `{ascii}` (half-width, 半角): full-width punctuation belongs inside texts only"
+            )),
+        ));
+    }
+    // `"He said "yes" …"`: the string ended at the inner quote and the text goes on.
+    let closes_a_string = before.ends_with('"')
+        && before
+            .lines()
+            .last()
+            .is_some_and(|l| l.matches('"').count() >= 2);
+    if closes_a_string
+        && next.is_some_and(|c| !matches!(c, ',' | ')' | ']' | '}' | ':'))
+        && matches!(
+            e,
+            R::ExpectedComma | R::ExpectedStructLikeEnd | R::ExpectedArrayEnd
+        )
+    {
+        return Some((
+            "a `\"` inside a text ends the text early".into(),
+            Some("write `\\\"` for a quote inside a text, or use 「」 or “ ” (Chinese quotes need no escape)".into()),
+        ));
+    }
+    let message = e.to_string();
+    if let Some((_, n)) = number_around(text, offset)
+        && (message.contains("identifier") || matches!(e, R::ExpectedIdentifier))
+        && let Some((_, Some(call), arg)) = open_bracket(text, offset)
+    {
+        let allowed = words::for_argument(&call, arg);
+        if !allowed.is_empty() {
+            return Some((
+                format!("`{}` is a number, but `{call}` takes a word here", quote(n)),
+                Some(format!("one of {}", word_list(&allowed))),
+            ));
+        }
+    }
+    if let R::ExpectedDifferentLength { expected, found } = e
+        && let Some((_, Some(call), _)) = open_bracket(text, offset)
+    {
+        let args: Vec<String> = (0..4)
+            .map(|i| words::for_argument(&call, i))
+            .take_while(|w| !w.is_empty())
+            .map(|w| format!("one of {}", word_list(&w)))
+            .collect();
+        let shape = if args.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", args.join("; then "))
+        };
+        // `expected` reads "tuple variant Effect::Value with 2 elements".
+        let n = expected
+            .split("with ")
+            .nth(1)
+            .and_then(|r| r.split(' ').next())
+            .and_then(|d| d.parse::<usize>().ok())
+            .unwrap_or(args.len());
+        let given = if *found == 1 {
+            "1 is given".to_string()
+        } else {
+            format!("{found} are given")
+        };
+        return Some((
+            format!("`{call}` takes {n} values, but {given}"),
+            Some(format!("write `{call}(…, …)` with every value{shape}")),
+        ));
+    }
+    // A bracket left open: the parser notices only at the next field or item.
+    let unclosed_text = matches!(e, R::NoSuchStructField { outer, found, .. }
+        if outer.as_deref() == Some("Text") && found.len() > 2);
+    let unclosed_item = matches!(e, R::ExpectedIdentifier) && matches!(next, Some('(' | ','));
+    if (unclosed_text || unclosed_item)
+        && let Some((open, name, _)) = open_bracket(text, offset)
+        && line_col(text, open).0 < line_col(text, offset).0
+    {
+        let what = name.map(|n| format!(" (`{n}`)")).unwrap_or_default();
+        return Some((
+            format!(
+                "the `(` opened at {}{what} is never closed",
+                at_line(text, open)
+            ),
+            Some("add the missing `)` at the end of that part, before this line".into()),
+        ));
+    }
+    None
+}
+
 /// (message, hint) for a parse error at byte `offset` of `text`.
 pub fn explain(e: &ron::Error, text: &str, offset: usize) -> (String, Option<String>) {
     use ron::Error as R;
+    if let Some(found) = in_context(e, text, offset) {
+        return found;
+    }
     let number = number_around(text, offset);
     let field = number.and_then(|(start, _)| field_before(text, start));
     let what = |field: Option<&str>| field.map(|f| format!(" for `{f}`")).unwrap_or_default();

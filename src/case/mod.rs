@@ -6,11 +6,13 @@ pub mod diagnostic;
 pub mod explain;
 pub mod font;
 pub mod ids;
+pub mod lex;
 pub mod load;
 pub mod locate;
 pub mod model;
 pub mod text;
 pub mod validate;
+pub mod words;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{Checked, check_bytes, check_path};

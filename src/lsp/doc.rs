@@ -8,7 +8,7 @@ use crate::case::model::Effect;
 use crate::case::text::Text;
 
 use super::index::{Def, Index, Kind};
-use super::words;
+use crate::case::words;
 
 pub struct Doc {
     pub text: String,

@@ -1,7 +1,7 @@
 //! Where every id of a case is defined and used, from the tokens alone, so go-to-definition,
 //! references, rename, completion and the outline work on a file that does not parse yet.
 
-use super::lex::{Tok, Token, tokens};
+use crate::case::lex::{Tok, Token, tokens};
 
 /// What an id names. Lists in the case file define them (`stakeholders: [(id: "…"), …]`);
 /// fields and conditions refer to them (`meets: ["…"]`, `Met("…")`).

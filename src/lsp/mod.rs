@@ -6,9 +6,7 @@
 
 pub mod doc;
 pub mod index;
-pub mod lex;
 pub mod position;
-pub mod words;
 
 use std::collections::HashMap;
 use std::error::Error;

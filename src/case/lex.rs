@@ -1,4 +1,4 @@
-//! A small RON tokenizer for the editor: string literals with their byte spans, identifiers and
+//! A small RON tokenizer for the editor and for explaining parse errors: string literals with their byte spans, identifiers and
 //! brackets. It never fails: anything it does not recognise is skipped, so a half-typed file
 //! still gives every id around the cursor.
 

@@ -81,6 +81,29 @@ pub fn for_field(field: &str) -> Vec<&'static str> {
     words.to_vec()
 }
 
+/// The words allowed as argument `index` of `call` (`AttitudeAtLeast("x", Supporter)`), where
+/// that argument is one of the format's enums.
+pub fn for_argument(call: &str, index: usize) -> Vec<&'static str> {
+    let words: &'static [&'static str] = match (call, index) {
+        ("AttitudeAtLeast" | "AttitudeAtMost" | "Attitude" | "Shows", 1) => variants::<Attitude>(),
+        ("Role", 1) => variants::<BuyingRole>(),
+        ("Observe" | "Observed", 1) => variants::<Aspect>(),
+        ("Hear", 1) => variants::<Claim>(),
+        ("RankJudged" | "RankIs" | "JudgeRank", 0) => variants::<Rank>(),
+        ("Pain", 0) => variants::<PainLevel>(),
+        ("Power", 0) => variants::<PowerLevel>(),
+        ("Vision", 0) => variants::<VisionLevel>(),
+        ("Value", 0) => variants::<ValueLevel>(),
+        ("Pain" | "Vision" | "Value", 1) => variants::<Level>(),
+        ("Control", 0) => variants::<ControlLevel>(),
+        ("Funnel", 0) => variants::<FunnelStage>(),
+        ("Score", 0) => variants::<ScoreKind>(),
+        ("Decision", 0) => variants::<DecisionKind>(),
+        _ => &[],
+    };
+    words.to_vec()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -89,5 +112,7 @@ mod tests {
         assert!(super::for_field("when").contains(&"Met"));
         assert!(super::for_field("effects").contains(&"Decide"));
         assert!(super::for_field("title").is_empty());
+        assert!(super::for_argument("AttitudeAtLeast", 1).contains(&"Supporter"));
+        assert!(super::for_argument("Value", 1).contains(&"DecisionMaker"));
     }
 }
