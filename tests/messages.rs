@@ -99,3 +99,25 @@ fn the_column_counts_characters_on_a_line_with_chinese() {
     let col_chars = line[..line.find("bogus").unwrap()].chars().count() + 1;
     assert_eq!(d.column, col_chars, "{d}");
 }
+
+#[test]
+fn a_misspelt_flag_is_named_with_the_flag_that_is_set() {
+    let text = TUTORIAL.replacen("Flag(\"lin_takes_you\")", "Flag(\"lin_take_you\")", 1);
+    let l = load_bytes("first-lead.ron", text.as_bytes());
+    let d = l
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "W112")
+        .unwrap_or_else(|| panic!("no W112: {:#?}", l.diagnostics));
+    assert!(d.message.contains("`lin_take_you`"), "{d}");
+    assert!(
+        d.hint
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `lin_takes_you`?"),
+        "{d}"
+    );
+    assert_eq!(d.line, line_of(&text, "Flag(\"lin_take_you\")"), "{d}");
+    // A warning: the case still loads.
+    assert!(l.case.is_some());
+}

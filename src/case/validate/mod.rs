@@ -2,6 +2,7 @@
 //! Every finding carries a location in the file and, where it helps, a hint.
 
 mod deal;
+mod flags;
 
 use std::collections::{HashMap, HashSet};
 
@@ -33,6 +34,7 @@ pub fn validate_counted(case: &Case, src: &str, file: &str) -> (Vec<Diagnostic>,
     check_limits(&mut ck, case);
     check_references(&mut ck, case, &names);
     deal::check(&mut ck, case, &names);
+    flags::check(&mut ck, case);
     check_ranges(&mut ck, case);
     check_flow(&mut ck, case);
     check_scoring(&mut ck, case);
