@@ -1,6 +1,6 @@
 //! The case as a graph of scenes (nodes) and choices (edges), for Graphviz or Mermaid.
 
-use crate::case::model::{Case, SceneKind};
+use crate::case::model::{Case, Effect, SceneKind};
 use crate::case::text::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,35 +13,79 @@ struct Edge<'a> {
     from: &'a str,
     to: String,
     label: String,
+    /// An event's jump rather than a choice.
+    event: bool,
+}
+
+/// The endings the customer's decision can lead to (`Decide`).
+fn decision_endings(case: &Case) -> Vec<String> {
+    let Some(d) = &case.decision else {
+        return vec![];
+    };
+    let mut out: Vec<String> = [Some(&d.won), Some(&d.lost), d.shared.as_ref()]
+        .into_iter()
+        .flatten()
+        .chain(d.lost_to.iter().map(|(_, e)| e))
+        .map(|e| format!("end_{e}"))
+        .collect();
+    out.dedup();
+    out
 }
 
 fn edges(case: &Case, lang: Lang) -> Vec<Edge<'_>> {
     let mut out = Vec::new();
+    let decided = decision_endings(case);
     for s in &case.scenes {
         for c in &s.choices {
             let mut targets: Vec<String> = Vec::new();
+            let decides = c.effects.iter().any(|e| matches!(e, Effect::Decide));
+            // A branch without conditions always applies: the choice's own way on is never
+            // taken, so it is not drawn (no self-loop for a choice that always ends the deal).
+            let always_branches = c.branches.iter().any(|b| b.when.is_empty());
             if let Some(e) = &c.end {
                 targets.push(format!("end_{e}"));
             } else if let Some(g) = &c.go {
                 targets.push(g.clone());
-            } else {
+            } else if decides {
+                targets.extend(decided.iter().cloned());
+            } else if !always_branches {
                 targets.push(s.id.clone());
             }
             for b in &c.branches {
+                if b.effects.iter().any(|e| matches!(e, Effect::Decide)) && b.end.is_none() {
+                    targets.extend(decided.iter().cloned());
+                }
                 if let Some(e) = &b.end {
                     targets.push(format!("end_{e}"));
                 } else if let Some(g) = &b.go {
                     targets.push(g.clone());
                 }
             }
-            targets.dedup();
+            let mut seen = Vec::new();
+            targets.retain(|t| {
+                let fresh = !seen.contains(t);
+                seen.push(t.clone());
+                fresh
+            });
             for t in targets {
                 out.push(Edge {
                     from: &s.id,
                     to: t,
                     label: format!("{}: {}", c.id, short(c.label.get(lang))),
+                    event: false,
                 });
             }
+        }
+    }
+    // Events that interrupt: a scene reached only by one is not unreachable on the map.
+    for e in &case.events {
+        if let Some(g) = &e.go {
+            out.push(Edge {
+                from: &e.id,
+                to: g.clone(),
+                label: short(e.news.get(lang)),
+                event: true,
+            });
         }
     }
     out
@@ -109,6 +153,10 @@ impl MermaidIds {
             ids.entry(format!("end_{}", e.id))
                 .or_insert_with(|| format!("e{i}"));
         }
+        for (i, e) in case.events.iter().enumerate() {
+            ids.entry(format!("event_{}", e.id))
+                .or_insert_with(|| format!("v{i}"));
+        }
         MermaidIds { ids }
     }
     /// The node id of a scene id or `end_…` target (unknown targets share one node).
@@ -158,10 +206,22 @@ pub fn render(case: &Case, format: Format, lang: Lang) -> String {
                     e.outcome.key()
                 ));
             }
-            for e in edges(case, lang) {
+            for e in case.events.iter().filter(|e| e.go.is_some()) {
                 out.push_str(&format!(
-                    "  \"{}\" -> \"{}\" [label=\"{}\"];\n",
-                    esc(e.from),
+                    "  \"event_{}\" [label=\"event {}\", shape=cds, style=dashed];\n",
+                    esc(&e.id),
+                    esc(&e.id)
+                ));
+            }
+            for e in edges(case, lang) {
+                let (from, style) = if e.event {
+                    (format!("event_{}", e.from), ", style=dashed")
+                } else {
+                    (e.from.to_string(), "")
+                };
+                out.push_str(&format!(
+                    "  \"{}\" -> \"{}\" [label=\"{}\"{style}];\n",
+                    esc(&from),
                     esc(&e.to),
                     esc(&e.label)
                 ));
@@ -189,10 +249,21 @@ pub fn render(case: &Case, format: Format, lang: Lang) -> String {
                     e.outcome.key()
                 ));
             }
-            for e in edges(case, lang) {
+            for e in case.events.iter().filter(|e| e.go.is_some()) {
                 out.push_str(&format!(
-                    "  {} -->|\"{}\"| {}\n",
-                    ids.of(e.from),
+                    "  {}>\"event · {}\"]\n",
+                    ids.of(&format!("event_{}", e.id)),
+                    mermaid_esc(&e.id)
+                ));
+            }
+            for e in edges(case, lang) {
+                let (from, arrow) = if e.event {
+                    (ids.of(&format!("event_{}", e.from)), "-.->")
+                } else {
+                    (ids.of(e.from), "-->")
+                };
+                out.push_str(&format!(
+                    "  {from} {arrow}|\"{}\"| {}\n",
                     mermaid_esc(&e.label),
                     ids.of(&e.to)
                 ));
@@ -230,12 +301,49 @@ mod tests {
                 t == "flowchart LR"
                     || t.starts_with('s')
                     || t.starts_with('e')
+                    || t.starts_with('v')
                     || t.starts_with("unknown"),
                 "{line}"
             );
         }
         assert!(!out.contains("<img") && !out.contains('`'));
         assert!(out.contains("#lt;img"));
+    }
+
+    #[test]
+    fn events_are_drawn_and_endings_are_not_self_loops() {
+        let src = include_str!("../../cases/haicheng.ron");
+        let case = crate::case::load::parse("haicheng.ron", src).unwrap();
+        let out = render(&case, Format::Dot, Lang::En);
+        let jumps = case.events.iter().filter(|e| e.go.is_some()).count();
+        assert!(jumps > 0);
+        let dashed = out
+            .lines()
+            .filter(|l| l.contains(" -> ") && l.contains("style=dashed"))
+            .count();
+        assert_eq!(dashed, jumps, "{out}");
+        for line in out.lines().filter(|l| l.contains(" -> ")) {
+            let mut ends = line.trim().split(" -> ");
+            let (a, b) = (ends.next().unwrap(), ends.next().unwrap());
+            let b = b.split(' ').next().unwrap();
+            if a == b {
+                // A self-loop only for a choice that can stay in its scene.
+                let id = line
+                    .split("label=\"")
+                    .nth(1)
+                    .unwrap()
+                    .split(':')
+                    .next()
+                    .unwrap();
+                let ch = case
+                    .scenes
+                    .iter()
+                    .flat_map(|s| &s.choices)
+                    .find(|c| c.id == id)
+                    .unwrap();
+                assert!(ch.end.is_none() && !ch.branches.iter().any(|b| b.when.is_empty()));
+            }
+        }
     }
 
     #[test]
