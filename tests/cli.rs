@@ -307,6 +307,25 @@ fn graph_formats() {
     let s = text(&mm.stdout);
     assert!(s.starts_with("flowchart"));
     assert!(s.contains("商机看板"));
+    // The map drawn here, no Graphviz: every scene's title is on it, in the language asked.
+    let svg = dealcraft(
+        &["graph", "haicheng", "--format", "svg", "--lang", "zh"],
+        None,
+    );
+    assert_eq!(svg.status.code(), Some(0));
+    let s = text(&svg.stdout);
+    assert!(s.contains("<svg") && s.trim_end().ends_with("</svg>"));
+    let case =
+        dealcraft::engine::load_bytes("haicheng.ron", include_bytes!("../cases/haicheng.ron"))
+            .case
+            .unwrap();
+    for scene in &case.case.scenes {
+        assert!(
+            s.contains(&scene.title.zh),
+            "{} missing from the map",
+            scene.id
+        );
+    }
 }
 
 #[test]

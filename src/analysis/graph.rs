@@ -6,6 +6,8 @@ use crate::case::text::Lang;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Dot,
+    /// DOT with only the choice ids on the edges: for a map drawn small (`graph --format svg`).
+    DotCompact,
     Mermaid,
 }
 
@@ -32,7 +34,7 @@ fn decision_endings(case: &Case) -> Vec<String> {
     out
 }
 
-fn edges(case: &Case, lang: Lang) -> Vec<Edge<'_>> {
+fn edges(case: &Case, lang: Lang, compact: bool) -> Vec<Edge<'_>> {
     let mut out = Vec::new();
     let decided = decision_endings(case);
     for s in &case.scenes {
@@ -71,7 +73,11 @@ fn edges(case: &Case, lang: Lang) -> Vec<Edge<'_>> {
                 out.push(Edge {
                     from: &s.id,
                     to: t,
-                    label: format!("{}: {}", c.id, short(c.label.get(lang))),
+                    label: if compact {
+                        c.id.clone()
+                    } else {
+                        format!("{}: {}", c.id, short(c.label.get(lang)))
+                    },
                     event: false,
                 });
             }
@@ -83,7 +89,11 @@ fn edges(case: &Case, lang: Lang) -> Vec<Edge<'_>> {
             out.push(Edge {
                 from: &e.id,
                 to: g.clone(),
-                label: short(e.news.get(lang)),
+                label: if compact {
+                    String::new()
+                } else {
+                    short(e.news.get(lang))
+                },
                 event: true,
             });
         }
@@ -174,7 +184,8 @@ pub fn render(case: &Case, format: Format, lang: Lang) -> String {
         SceneKind::Story => "story",
     };
     match format {
-        Format::Dot => {
+        Format::Dot | Format::DotCompact => {
+            let compact = format == Format::DotCompact;
             out.push_str(&format!(
                 "digraph \"{}\" {{\n  rankdir=LR;\n  node [fontname=\"Noto Sans CJK SC\"];\n",
                 esc(&case.id)
@@ -213,7 +224,7 @@ pub fn render(case: &Case, format: Format, lang: Lang) -> String {
                     esc(&e.id)
                 ));
             }
-            for e in edges(case, lang) {
+            for e in edges(case, lang, compact) {
                 let (from, style) = if e.event {
                     (format!("event_{}", e.from), ", style=dashed")
                 } else {
@@ -256,7 +267,7 @@ pub fn render(case: &Case, format: Format, lang: Lang) -> String {
                     mermaid_esc(&e.id)
                 ));
             }
-            for e in edges(case, lang) {
+            for e in edges(case, lang, false) {
                 let (from, arrow) = if e.event {
                     (ids.of(&format!("event_{}", e.from)), "-.->")
                 } else {

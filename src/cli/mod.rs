@@ -179,6 +179,8 @@ impl From<LangArg> for Lang {
 pub enum GraphFormat {
     Dot,
     Mermaid,
+    /// The map laid out and drawn here, as a standalone SVG (no Graphviz needed).
+    Svg,
 }
 
 /// Why a command failed; decides the exit code.
