@@ -278,3 +278,24 @@ fn tutorial_the_issue_that_burns_depends_on_the_variant() {
         ],
     });
 }
+
+/// `analyze` says when the calendar's time-out can never come (every line ends first), and
+/// stays quiet when it can.
+#[test]
+fn a_time_out_that_can_never_happen_is_warned() {
+    let src = std::fs::read_to_string("tests/hostile/bom-clean.ron").unwrap();
+    let warned = |text: &str| {
+        let l = dealcraft::engine::load_bytes("t.ron", text.as_bytes());
+        let a = analysis(&l.case.expect("loads"));
+        a.warnings
+            .iter()
+            .any(|w| w.contains("time-out `quarter_closed` can never happen"))
+    };
+    assert!(warned(&src));
+    let short = src.replacen("weeks: 4,", "weeks: 1,", 1);
+    assert_ne!(short, src);
+    assert!(
+        !warned(&short),
+        "with a one-week calendar the time-out comes"
+    );
+}

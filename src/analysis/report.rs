@@ -88,6 +88,9 @@ pub struct Analysis {
     pub per_scene: BTreeMap<String, usize>,
     /// Chance that any two states of this analysis shared a 64-bit fingerprint.
     pub collision_probability: f64,
+    /// What the author should know that is not an error: a best line that wins by luck, a
+    /// time-out that can never come.
+    pub warnings: Vec<String>,
     pub playouts: Option<Distribution>,
     pub elapsed_ms: u64,
 }
@@ -257,6 +260,25 @@ pub fn analyze_with(c: &Compiled, seed: u64, o: Options, mut tick: impl FnMut())
     };
     let states_total: usize = runs.iter().map(|r| r.states).sum();
     let n = states_total as f64;
+    let mut warnings = Vec::new();
+    for e in &expert_lines {
+        if e.outcome == Some(Outcome::Won)
+            && let Some(p) = e.win_chance
+            && p < 50.0
+        {
+            warnings.push(format!(
+                "the best line in {} wins with only a {p:.0}% chance: this seed's draw falls its way, another seed most likely loses; make the deal winnable (who backs whom, the decision's weights) or accept a gamble",
+                e.variants.join(", ")
+            ));
+        }
+    }
+    let timeout = &c.case.calendar.timeout_ending;
+    if runs.iter().all(|r| r.exhaustive) && runs.iter().all(|r| !r.endings.contains_key(timeout)) {
+        warnings.push(format!(
+            "the time-out `{timeout}` can never happen: every line ends before week {} is over",
+            c.case.calendar.weeks
+        ));
+    }
     Analysis {
         case: c.case.id.clone(),
         seed,
@@ -289,6 +311,7 @@ pub fn analyze_with(c: &Compiled, seed: u64, o: Options, mut tick: impl FnMut())
         bytes: runs.iter().map(|r| r.bytes).sum(),
         per_scene: main.per_scene.clone(),
         collision_probability: n * n / 2f64.powi(65),
+        warnings,
         playouts,
         elapsed_ms: started.elapsed().as_millis() as u64,
     }

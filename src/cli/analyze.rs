@@ -200,6 +200,9 @@ pub fn run(case: &str, seed: u64, b: Bounds, json: bool) -> CmdResult {
             p.max
         );
     }
+    for w in &a.warnings {
+        outln!("warning: {w}");
+    }
     outln!(
         "fingerprints: 64-bit; chance of any collision in this analysis {:.1e}",
         a.collision_probability
