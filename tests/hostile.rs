@@ -123,7 +123,11 @@ fn a_byte_order_mark_is_accepted_and_columns_do_not_shift() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     // An older-format case: it loads with the deal model's pointers (W200) and nothing else.
     assert!(r.stderr.contains("0 error(s)"), "{}", r.stderr);
-    assert!(!r.stderr.contains(":1:1"), "the BOM was reported:\n{}", r.stderr);
+    assert!(
+        !r.stderr.contains(":1:1"),
+        "the BOM was reported:\n{}",
+        r.stderr
+    );
     let typo = corpus("bom-typo.ron");
     let at = location_of(&typo, "\"nurse_lim\"");
     validate_says(&typo, 1, &at, &["did you mean `nurse_lin`?"]);

@@ -175,6 +175,13 @@ struct Entry {
     /// The nodes those choices lead to.
     best_node: u32,
     worst_node: u32,
+    /// Upper bounds on the best total and the best win chance of any final state below
+    /// (NaN while the node is still on the stack). Unlike `best`, which folds only the
+    /// children this node reached first, these also take the value of the state that covers
+    /// a child (and +∞ for a child still open, on a cycle), so a trap's pass can prune on
+    /// them soundly.
+    ub: f32,
+    ub_win: f32,
 }
 
 impl Entry {
@@ -186,6 +193,8 @@ impl Entry {
         worst_next: NONE,
         best_node: NIL,
         worst_node: NIL,
+        ub: f32::NAN,
+        ub_win: f32::NAN,
     };
     /// Fold in a child reached by `ix` (ties keep the earlier choice: deterministic).
     fn fold(&mut self, ix: Ix, node: u32, e: &Entry) {
@@ -220,9 +229,9 @@ struct Node {
 enum Seen {
     /// Visited before: this node.
     Same(u32),
-    /// Another state with the same key is at least as good in every gain (as bad, when
-    /// looking for the worst line): nothing below this one can do better.
-    Covered,
+    /// Another state with the same key, this node, is at least as good in every gain (as
+    /// bad, when looking for the worst line): nothing below this one can do better.
+    Covered(u32),
     New,
 }
 
@@ -231,6 +240,22 @@ struct Frame {
     node: u32,
     options: Vec<Ix>,
     next: usize,
+    /// The node's upper bounds so far (see `Entry::ub`).
+    ub: f32,
+    ub_win: f32,
+}
+
+impl Frame {
+    /// Fold a child's upper bounds in: +∞ when the child is still open (a cycle).
+    fn bound_by(&mut self, e: &Entry) {
+        if e.ub.is_nan() {
+            self.ub = f32::INFINITY;
+            self.ub_win = f32::INFINITY;
+        } else {
+            self.ub = self.ub.max(e.ub);
+            self.ub_win = self.ub_win.max(e.ub_win);
+        }
+    }
 }
 
 /// Win chance of a final state: the decision's outright chance, or 1 for an authored win.
@@ -283,7 +308,15 @@ impl Table {
     /// Whether gains `a` are at least as good as `b` for this pass.
     fn covers(&self, a: &Gains, b: &Gains) -> bool {
         match self.aim {
-            Aim::Best | Aim::Trap(_) | Aim::TrapWin(_) => a.covers(b),
+            // The best pass also reports what is reachable (the endings, the mistakes made,
+            // the dead ends), so it leaves out a state only for one that is better in what
+            // is nothing but score (the case's points, the mistakes made, the week of the
+            // diagnosis) and equal in the gains that also steer what happens: the meters and
+            // the competitors' standing move the customer's decision, and so the ending (a
+            // state worse in them can be shelved where the better one is won); the funnel
+            // and the money move the spending and exit rules.
+            Aim::Best => a.covers(b) && a.same_future(b),
+            Aim::Trap(_) | Aim::TrapWin(_) => a.covers(b),
             Aim::Worst => b.covers(a),
         }
     }
@@ -296,21 +329,22 @@ impl Table {
                 return Seen::Same(i);
             }
             if self.covers(&n.gains, g) {
-                return Seen::Covered;
+                return Seen::Covered(i);
             }
             i = n.next;
         }
         Seen::New
     }
 
-    /// The best value a state can reach, as far as this (complete) table knows: its own
-    /// node's or that of a state covering it. None when the table never saw its key.
-    fn bound(&self, key: u64, g: &Gains) -> Option<(f32, f32)> {
+    /// The values of a state's node in this (complete) table, or of a state covering it:
+    /// its `ub` and `ub_win` bound what the state can reach. None when the table never saw
+    /// its key.
+    fn bound(&self, key: u64, g: &Gains) -> Option<Entry> {
         let mut i = self.heads.get(&key).copied().unwrap_or(NIL);
         while i != NIL {
             let n = &self.nodes[i as usize];
             if n.gains == *g || n.gains.covers(g) {
-                return Some((n.entry.best, n.entry.win));
+                return Some(n.entry);
             }
             i = n.next;
         }
@@ -438,11 +472,12 @@ impl<'c> Explorer<'c> {
     /// (the best pass's value of the state, or of one covering it, bounds what is below).
     fn hopeless(&self, best_key: u64, g: &Gains) -> bool {
         let Some(b) = self.bounds else { return false };
+        // Not `best`, which folds only the children a node reached first and so can be
+        // below what the state can reach (a child covered by a state elsewhere, a cycle):
+        // the upper bounds. (-∞: no final state below at all.)
         match (self.aim(), b.bound(best_key, g)) {
-            // NaN: the best pass folded nothing below (its children were all covered by
-            // states elsewhere), which bounds nothing here.
-            (Aim::Trap(_), Some((best, _))) => !best.is_nan() && best <= self.incumbent.0,
-            (Aim::TrapWin(_), Some((_, win))) => win <= 0.0,
+            (Aim::Trap(_), Some(e)) => e.ub <= self.incumbent.0,
+            (Aim::TrapWin(_), Some(e)) => e.ub_win <= 0.0,
             _ => false,
         }
     }
@@ -481,7 +516,13 @@ impl<'c> Explorer<'c> {
         let total = score(self.c, s, Reads::Perfect).total as f32;
         let win = win_of(self.c, s);
         match self.aim() {
-            Aim::Trap(bit) | Aim::TrapWin(bit) if s.mistakes & bit == 0 => return Entry::OPEN,
+            Aim::Trap(bit) | Aim::TrapWin(bit) if s.mistakes & bit == 0 => {
+                return Entry {
+                    ub: f32::NEG_INFINITY,
+                    ub_win: f32::NEG_INFINITY,
+                    ..Entry::OPEN
+                };
+            }
             Aim::TrapWin(_) => {
                 if win > 0.0 {
                     self.incumbent.1 = win;
@@ -512,6 +553,8 @@ impl<'c> Explorer<'c> {
             worst_next: NONE,
             best_node: NIL,
             worst_node: NIL,
+            ub: total,
+            ub_win: win,
         }
     }
 
@@ -541,6 +584,8 @@ impl<'c> Explorer<'c> {
             node: root,
             options: Vec::new(),
             next: 0,
+            ub: f32::NEG_INFINITY,
+            ub_win: f32::NEG_INFINITY,
         }];
         available_into(c, start, &mut frames[0].options);
         if frames[0].options.is_empty() {
@@ -561,6 +606,8 @@ impl<'c> Explorer<'c> {
                         node: NIL,
                         options: Vec::new(),
                         next: 0,
+                        ub: f32::NEG_INFINITY,
+                        ub_win: f32::NEG_INFINITY,
                     });
                 }
                 let (lo, hi) = frames.split_at_mut(depth + 1);
@@ -577,12 +624,20 @@ impl<'c> Explorer<'c> {
                     Seen::Same(i) => {
                         let e = self.node(i).entry;
                         self.entry_mut(parent).fold(ix, i, &e);
+                        frames[depth].bound_by(&e);
                         continue;
                     }
-                    Seen::Covered => continue,
+                    Seen::Covered(i) => {
+                        let e = self.node(i).entry;
+                        frames[depth].bound_by(&e);
+                        continue;
+                    }
                     Seen::New => {}
                 }
                 if self.hopeless(best_key, &gains) || self.over_limits() {
+                    // Bounds nothing (only the complete best pass's bounds are used).
+                    frames[depth].ub = f32::INFINITY;
+                    frames[depth].ub_win = f32::INFINITY;
                     continue;
                 }
                 let node = self.add(key, gains, ix);
@@ -593,11 +648,14 @@ impl<'c> Explorer<'c> {
                     let e = self.terminal(&frames[depth + 1].state);
                     *self.entry_mut(node) = e;
                     self.entry_mut(parent).fold(ix, node, &e);
+                    frames[depth].bound_by(&e);
                     continue;
                 }
                 let child = &mut frames[depth + 1];
                 child.node = node;
                 child.next = 0;
+                child.ub = f32::NEG_INFINITY;
+                child.ub_win = f32::NEG_INFINITY;
                 available_into(c, &child.state, &mut child.options);
                 if matches!(self.aim(), Aim::Trap(_) | Aim::TrapWin(_)) {
                     let (state, mut options) =
@@ -611,11 +669,16 @@ impl<'c> Explorer<'c> {
                 }
             } else {
                 // Every child seen (or the exploration stopped): this state is done.
+                let node = frames[depth].node;
+                let (ub, ub_win) = (frames[depth].ub, frames[depth].ub_win);
+                let entry = self.entry_mut(node);
+                entry.ub = ub;
+                entry.ub_win = ub_win;
                 if depth == 0 {
                     return;
                 }
-                let node = frames[depth].node;
                 let e = self.node(node).entry;
+                frames[depth - 1].bound_by(&e);
                 let via = self.node(node).via;
                 depth -= 1;
                 let parent = frames[depth].node;
@@ -636,10 +699,10 @@ impl<'c> Explorer<'c> {
                 step(c, &mut n, ix, t);
                 let fp = n.future_fingerprint(c, &mut self.buf);
                 let v = match b.bound(fp, &n.gains(c)) {
-                    Some((best, win)) => match self.aim() {
-                        Aim::TrapWin(_) => win,
-                        _ if best.is_nan() => f32::INFINITY,
-                        _ => best,
+                    Some(e) => match self.aim() {
+                        Aim::TrapWin(_) => e.win,
+                        _ if e.best.is_nan() => f32::INFINITY,
+                        _ => e.best,
                     },
                     None => f32::INFINITY,
                 };
