@@ -163,10 +163,12 @@ pub fn analyze_with(c: &Compiled, seed: u64, o: Options, mut tick: impl FnMut())
     let started = Instant::now();
     let seeds = variant_seeds(c, seed);
     let threads = o.threads.clamp(1, seeds.len().max(1));
-    // Each exploration running at once gets its share of the memory bound.
+    // Each variant's exploration gets its share of the memory bound: a share of the variants,
+    // not of the threads, so that where the bound stops an exploration, and so the report,
+    // does not depend on the number of threads.
     let limits = Limits {
         max_states: o.max_states,
-        max_bytes: o.max_bytes / threads,
+        max_bytes: o.max_bytes / seeds.len().max(1),
         deadline: o.deadline,
         progress: o.progress,
     };
