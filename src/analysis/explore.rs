@@ -159,6 +159,58 @@ impl Hasher for Identity {
 /// Key → the first node of the states that share it.
 type Heads = HashMap<u64, u32, BuildHasherDefault<Identity>>;
 
+/// A fast hasher for the gains (a few words; no untrusted keys).
+#[derive(Default)]
+struct Mix(u64);
+
+impl Hasher for Mix {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(w));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(n as u64);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(n as u64);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// The distinct gains of a pass, each stored once: nodes hold an index (states by the million
+/// share a few thousand gains).
+#[derive(Default)]
+struct GainsTable {
+    all: Vec<Gains>,
+    ids: HashMap<Gains, u32, BuildHasherDefault<Mix>>,
+}
+
+impl GainsTable {
+    fn id(&mut self, g: Gains) -> u32 {
+        let next = self.all.len() as u32;
+        let id = *self.ids.entry(g).or_insert(next);
+        if id == next {
+            self.all.push(g);
+        }
+        id
+    }
+    fn bytes(&self) -> usize {
+        self.all.capacity() * std::mem::size_of::<Gains>()
+            + self.ids.capacity() * (std::mem::size_of::<(Gains, u32)>() + 1) * 8 / 7
+    }
+}
+
 const NIL: u32 = u32::MAX;
 const NONE: Ix = Ix::MAX;
 
@@ -219,7 +271,8 @@ impl Entry {
 /// first reached by, and the next state with the same key.
 #[derive(Clone, Copy, Debug)]
 struct Node {
-    gains: Gains,
+    /// Index in the pass's `GainsTable`.
+    gains: u32,
     entry: Entry,
     via: Ix,
     next: u32,
@@ -289,6 +342,7 @@ struct Table {
     aim: Aim,
     heads: Heads,
     nodes: Vec<Node>,
+    gains: GainsTable,
 }
 
 impl Table {
@@ -297,12 +351,18 @@ impl Table {
             aim,
             heads: Heads::default(),
             nodes: Vec::new(),
+            gains: GainsTable::default(),
         }
+    }
+
+    fn gains_of(&self, n: &Node) -> &Gains {
+        &self.gains.all[n.gains as usize]
     }
 
     fn bytes(&self) -> usize {
         self.nodes.capacity() * std::mem::size_of::<Node>()
             + self.heads.capacity() * (std::mem::size_of::<(u64, u32)>() + 1) * 8 / 7
+            + self.gains.bytes()
     }
 
     /// Whether gains `a` are at least as good as `b` for this pass.
@@ -325,10 +385,11 @@ impl Table {
         let mut i = self.heads.get(&key).copied().unwrap_or(NIL);
         while i != NIL {
             let n = &self.nodes[i as usize];
-            if n.gains == *g {
+            let ng = self.gains_of(n);
+            if ng == g {
                 return Seen::Same(i);
             }
-            if self.covers(&n.gains, g) {
+            if self.covers(ng, g) {
                 return Seen::Covered(i);
             }
             i = n.next;
@@ -343,7 +404,8 @@ impl Table {
         let mut i = self.heads.get(&key).copied().unwrap_or(NIL);
         while i != NIL {
             let n = &self.nodes[i as usize];
-            if n.gains == *g || n.gains.covers(g) {
+            let ng = self.gains_of(n);
+            if ng == g || ng.covers(g) {
                 return Some(n.entry);
             }
             i = n.next;
@@ -356,19 +418,20 @@ impl Table {
         let mut head = self.heads.get(&key).copied().unwrap_or(NIL);
         // Keep only the frontier in the list: a state the new one covers is never worth
         // visiting again (its node stays, for the values already folded from it).
-        while head != NIL && self.covers(&gains, &self.nodes[head as usize].gains) {
+        while head != NIL && self.covers(&gains, self.gains_of(&self.nodes[head as usize])) {
             head = self.nodes[head as usize].next;
         }
         let mut prev = head;
         while prev != NIL {
             let mut next = self.nodes[prev as usize].next;
-            while next != NIL && self.covers(&gains, &self.nodes[next as usize].gains) {
+            while next != NIL && self.covers(&gains, self.gains_of(&self.nodes[next as usize])) {
                 next = self.nodes[next as usize].next;
             }
             self.nodes[prev as usize].next = next;
             prev = next;
         }
         self.heads.insert(key, i);
+        let gains = self.gains.id(gains);
         self.nodes.push(Node {
             gains,
             entry: Entry::OPEN,
