@@ -138,26 +138,86 @@ pub struct Exploration {
     pub scenes_seen: Vec<bool>,
 }
 
-/// Keys are fingerprints already: hash them as they are.
+/// Key → the first node of the states that share it: an open-addressing table of (key, node)
+/// slots with linear probing, so a lookup touches one cache line (the keys are fingerprints
+/// already, uniformly spread: their low bits are the slot). Key 0 marks an empty slot (a key
+/// that is 0 is stored as 1: one more way for two states to share a fingerprint, which the
+/// collision bound already counts).
 #[derive(Default)]
-struct Identity(u64);
-
-impl Hasher for Identity {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ b as u64;
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
+struct Heads {
+    slots: Vec<(u64, u32)>,
+    len: usize,
 }
 
-/// Key → the first node of the states that share it.
-type Heads = HashMap<u64, u32, BuildHasherDefault<Identity>>;
+impl Heads {
+    fn slot(key: u64) -> u64 {
+        key.max(1)
+    }
+
+    fn get(&self, key: u64) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let key = Self::slot(key);
+        let mask = self.slots.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            let (k, v) = self.slots[i];
+            if k == key {
+                return Some(v);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, key: u64, value: u32) {
+        if self.len + 1 > self.capacity() {
+            let slots = std::mem::take(&mut self.slots);
+            self.slots = vec![(0, 0); (slots.len() * 2).max(16)];
+            self.len = 0;
+            for (k, v) in slots {
+                if k != 0 {
+                    self.put(k, v);
+                }
+            }
+        }
+        self.put(Self::slot(key), value);
+    }
+
+    fn put(&mut self, key: u64, value: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            let k = self.slots[i].0;
+            if k == key {
+                self.slots[i].1 = value;
+                return;
+            }
+            if k == 0 {
+                self.slots[i] = (key, value);
+                self.len += 1;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Keys it takes before it grows (a load of 7/8 at most).
+    fn capacity(&self) -> usize {
+        self.slots.len() / 8 * 7
+    }
+
+    fn bytes(&self) -> usize {
+        self.slots.capacity() * std::mem::size_of::<(u64, u32)>()
+    }
+}
 
 /// A fast hasher for the gains (a few words; no untrusted keys).
 #[derive(Default)]
@@ -322,7 +382,7 @@ fn win_of(c: &Compiled, s: &State) -> f32 {
 
 /// Bytes one visited state takes: its node, and its share of the table of heads.
 pub fn entry_size() -> usize {
-    std::mem::size_of::<Node>() + (std::mem::size_of::<(u64, u32)>() + 1) * 8 / 7
+    std::mem::size_of::<Node>() + std::mem::size_of::<(u64, u32)>() * 8 / 7
 }
 
 /// What a pass looks for.
@@ -361,7 +421,7 @@ impl Table {
 
     fn bytes(&self) -> usize {
         self.nodes.capacity() * std::mem::size_of::<Node>()
-            + self.heads.capacity() * (std::mem::size_of::<(u64, u32)>() + 1) * 8 / 7
+            + self.heads.bytes()
             + self.gains.bytes()
     }
 
@@ -382,7 +442,7 @@ impl Table {
     }
 
     fn seen(&self, key: u64, g: &Gains) -> Seen {
-        let mut i = self.heads.get(&key).copied().unwrap_or(NIL);
+        let mut i = self.heads.get(key).unwrap_or(NIL);
         while i != NIL {
             let n = &self.nodes[i as usize];
             let ng = self.gains_of(n);
@@ -401,7 +461,7 @@ impl Table {
     /// its `ub` and `ub_win` bound what the state can reach. None when the table never saw
     /// its key.
     fn bound(&self, key: u64, g: &Gains) -> Option<Entry> {
-        let mut i = self.heads.get(&key).copied().unwrap_or(NIL);
+        let mut i = self.heads.get(key).unwrap_or(NIL);
         while i != NIL {
             let n = &self.nodes[i as usize];
             let ng = self.gains_of(n);
@@ -415,7 +475,7 @@ impl Table {
 
     fn add(&mut self, key: u64, gains: Gains, via: Ix) -> u32 {
         let i = self.nodes.len() as u32;
-        let mut head = self.heads.get(&key).copied().unwrap_or(NIL);
+        let mut head = self.heads.get(key).unwrap_or(NIL);
         // Keep only the frontier in the list: a state the new one covers is never worth
         // visiting again (its node stays, for the values already folded from it).
         while head != NIL && self.covers(&gains, self.gains_of(&self.nodes[head as usize])) {
