@@ -395,6 +395,15 @@ enum Aim {
     Trap(u64),
     /// Any line that makes it and can still win outright (a search that stops at the first).
     TrapWin(u64),
+    /// What is reachable, without values: the endings, the mistakes made, the dead ends, the
+    /// scenes and choices. The best pass may leave out a state for one that is better in
+    /// every gain, but a state worse in the meters or the competitors' standing can be
+    /// shelved where the better one is won (the customer's decision), and one with a lower
+    /// funnel or less money can make a spending or exit mistake the better one cannot. This
+    /// pass merges states only when they share their future and every gain that can still
+    /// steer it (`steering_gains`); the rest of the gains (points, mistakes made, the week of
+    /// the diagnosis) change the score and nothing else.
+    Reach,
 }
 
 /// The visited set of one pass.
@@ -428,21 +437,17 @@ impl Table {
     /// Whether gains `a` are at least as good as `b` for this pass.
     fn covers(&self, a: &Gains, b: &Gains) -> bool {
         match self.aim {
-            // The best pass also reports what is reachable (the endings, the mistakes made,
-            // the dead ends), so it leaves out a state only for one that is better in what
-            // is nothing but score (the case's points, the mistakes made, the week of the
-            // diagnosis) and equal in the gains that also steer what happens: the meters and
-            // the competitors' standing move the customer's decision, and so the ending (a
-            // state worse in them can be shelved where the better one is won); the funnel
-            // and the money move the spending and exit rules.
-            Aim::Best => a.covers(b) && a.same_future(b),
-            Aim::Trap(_) | Aim::TrapWin(_) => a.covers(b),
+            Aim::Best | Aim::Trap(_) | Aim::TrapWin(_) => a.covers(b),
             Aim::Worst => b.covers(a),
+            Aim::Reach => false,
         }
     }
 
     fn seen(&self, key: u64, g: &Gains) -> Seen {
         let mut i = self.heads.get(key).unwrap_or(NIL);
+        if self.aim == Aim::Reach && i != NIL {
+            return Seen::Same(i);
+        }
         while i != NIL {
             let n = &self.nodes[i as usize];
             let ng = self.gains_of(n);
@@ -500,6 +505,28 @@ impl Table {
         });
         i
     }
+}
+
+/// The gains that can still steer what happens, hashed (see `Aim::Reach`): the meters and
+/// the competitors' standing while the customer has yet to decide, the funnel while a
+/// spending mistake can still be made, the money left while a late exit can.
+fn steering_gains(c: &Compiled, s: &State, g: &Gains, makes: u64) -> u64 {
+    let mut h: u64 = 0x243F_6A88_85A3_08D3;
+    if c.decision.is_some() && s.decision.is_none() && s.ending.is_none() {
+        for (i, &x) in g.meters.iter().enumerate() {
+            h ^= ((x as u64 + 1) << (i * 6)).wrapping_mul(0x5899_65CC_7537_4CC3);
+        }
+        for (i, &r) in g.rivals.iter().enumerate() {
+            h ^= ((r as u64 + 1) << (i * 4)).wrapping_mul(0x8EBC_6AF0_9C88_C6E3);
+        }
+    }
+    if makes & (Mistake::MoneyBeforeQualified.bit() | Mistake::InvestedEarly.bit()) != 0 {
+        h ^= (g.funnel as u64 + 1).wrapping_mul(0xA076_1D64_78BD_642F);
+    }
+    if makes & Mistake::LateExit.bit() != 0 {
+        h ^= (g.money_left as u64).wrapping_mul(0xE703_7ED1_A0B4_28DB);
+    }
+    h
 }
 
 /// The gains `bit`'s own rule reads, hashed: in that trap's pass they are compared as equal,
@@ -576,6 +603,10 @@ impl<'c> Explorer<'c> {
     /// trap's pass, a state that has not made the trap and can no longer make it.
     fn keys(&mut self, s: &State) -> Option<(u64, u64)> {
         let (fp, makes) = s.future_and_makes(self.c, &mut self.buf);
+        if self.aim() == Aim::Reach {
+            let steer = steering_gains(self.c, s, &s.gains(self.c), makes);
+            return Some((fp.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ steer, fp));
+        }
         let (Aim::Trap(bit) | Aim::TrapWin(bit)) = self.aim() else {
             return Some((fp, fp));
         };
@@ -661,7 +692,7 @@ impl<'c> Explorer<'c> {
                     *self.endings.entry(e).or_default() += 1;
                 }
             }
-            Aim::Best => {
+            Aim::Best | Aim::Reach => {
                 if let Some(e) = s.ending {
                     *self.endings.entry(e).or_default() += 1;
                 }
@@ -840,7 +871,7 @@ impl<'c> Explorer<'c> {
     }
 
     fn dead_end(&mut self, frames: &[Frame], depth: usize) {
-        if self.aim() != Aim::Best || self.dead_ends.len() >= 50 {
+        if !matches!(self.aim(), Aim::Best | Aim::Reach) || self.dead_ends.len() >= 50 {
             return;
         }
         self.dead_ends.push(DeadEnd {
@@ -872,7 +903,9 @@ impl<'c> Explorer<'c> {
             }
             let e = self.table.nodes.get(node as usize)?.entry;
             let (ix, next) = match self.aim() {
-                Aim::Best | Aim::Trap(_) | Aim::TrapWin(_) => (e.best_next, e.best_node),
+                Aim::Best | Aim::Reach | Aim::Trap(_) | Aim::TrapWin(_) => {
+                    (e.best_next, e.best_node)
+                }
                 Aim::Worst => (e.worst_next, e.worst_node),
             };
             if ix == NONE {
@@ -1057,9 +1090,34 @@ pub fn explore_with<'c>(c: &'c Compiled, seed: u64, limits: Limits<'c>) -> Explo
         .unwrap_or_default();
     let mut states = ex.table.nodes.len();
     let mut bytes = ex.bytes;
-    let mut traps: Vec<Trap> = Vec::new();
-    let mut stopped_traps = None;
+    // What is reachable, exactly (see `Aim::Reach`), while the best pass's table is kept.
+    let mut stopped_reach = None;
     if stopped.is_none() {
+        let t1 = Instant::now();
+        let mut rx = Explorer::new(c, limits, Aim::Reach, None);
+        rx.run(&start);
+        if debug {
+            eprintln!(
+                "reach pass: {} states, {:?}, {:?}",
+                rx.table.nodes.len(),
+                rx.stopped,
+                t1.elapsed()
+            );
+        }
+        states = states.max(rx.table.nodes.len());
+        bytes = bytes.max(ex.bytes + rx.bytes);
+        stopped_reach = rx.stopped;
+        if rx.stopped.is_none() {
+            ex.made = rx.made;
+            ex.endings = rx.endings;
+            ex.dead_ends = rx.dead_ends;
+            ex.taken = rx.taken;
+            ex.scenes_seen = rx.scenes_seen;
+        }
+    }
+    let mut traps: Vec<Trap> = Vec::new();
+    let mut stopped_traps = stopped_reach;
+    if stopped.is_none() && stopped_reach.is_none() {
         let bounds = &ex.table;
         let mut bits = ex.made;
         while bits != 0 {

@@ -448,16 +448,6 @@ pub struct Gains {
 }
 
 impl Gains {
-    /// Whether the gains that can also change what happens next are equal: the meters and
-    /// the competitors (the customer's decision), the funnel and the money (the spending and
-    /// exit rules).
-    pub fn same_future(&self, other: &Gains) -> bool {
-        self.meters == other.meters
-            && self.rivals == other.rivals
-            && self.funnel == other.funnel
-            && self.money_left == other.money_left
-    }
-
     /// Whether `self` is at least as good as `other` in every part.
     pub fn covers(&self, other: &Gains) -> bool {
         self.money_left >= other.money_left
