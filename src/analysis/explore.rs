@@ -569,6 +569,11 @@ struct Explorer<'c> {
     made: u64,
     /// A search for one line has found it.
     found: bool,
+    /// The best pass left out a state for one covering it that differs in a gain that can
+    /// still steer the future: what it saw may not be all that is reachable (`Aim::Reach`).
+    lossy: bool,
+    /// The mistakes the last state keyed can still make.
+    makes: u64,
     stopped: Option<Stop>,
     buf: Vec<u8>,
     bytes: usize,
@@ -589,6 +594,8 @@ impl<'c> Explorer<'c> {
             scene_states: vec![0; c.scenes.len()],
             made: 0,
             found: false,
+            lossy: false,
+            makes: 0,
             stopped: None,
             buf: Vec::new(),
             bytes: 0,
@@ -603,6 +610,7 @@ impl<'c> Explorer<'c> {
     /// trap's pass, a state that has not made the trap and can no longer make it.
     fn keys(&mut self, s: &State) -> Option<(u64, u64)> {
         let (fp, makes) = s.future_and_makes(self.c, &mut self.buf);
+        self.makes = makes;
         if self.aim() == Aim::Reach {
             let steer = steering_gains(self.c, s, &s.gains(self.c), makes);
             return Some((fp.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ steer, fp));
@@ -784,6 +792,12 @@ impl<'c> Explorer<'c> {
                     Seen::Covered(i) => {
                         let e = self.node(i).entry;
                         frames[depth].bound_by(&e);
+                        if self.aim() == Aim::Best && !self.lossy {
+                            let by = *self.table.gains_of(self.node(i));
+                            let state = &frames[depth + 1].state;
+                            self.lossy = steering_gains(c, state, &by, self.makes)
+                                != steering_gains(c, state, &gains, self.makes);
+                        }
                         continue;
                     }
                     Seen::New => {}
@@ -1090,9 +1104,10 @@ pub fn explore_with<'c>(c: &'c Compiled, seed: u64, limits: Limits<'c>) -> Explo
         .unwrap_or_default();
     let mut states = ex.table.nodes.len();
     let mut bytes = ex.bytes;
-    // What is reachable, exactly (see `Aim::Reach`), while the best pass's table is kept.
+    // What is reachable, exactly (see `Aim::Reach`), while the best pass's table is kept;
+    // unless the best pass never left out a state that could steer elsewhere.
     let mut stopped_reach = None;
-    if stopped.is_none() {
+    if stopped.is_none() && ex.lossy {
         let t1 = Instant::now();
         let mut rx = Explorer::new(c, limits, Aim::Reach, None);
         rx.run(&start);
