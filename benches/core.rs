@@ -3,6 +3,7 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dealcraft::analysis::explore::{DEFAULT_STATE_CAP, explore};
+use dealcraft::analysis::generated;
 use dealcraft::analysis::playouts::playout;
 use dealcraft::bundled;
 use dealcraft::engine::load_bytes;
@@ -38,6 +39,29 @@ fn analyze(c: &mut Criterion) {
     g.finish();
 }
 
+/// The generated family (`analysis::generated`): a state count known by construction, so the
+/// throughput is in states per second.
+fn analysis_scale(c: &mut Criterion) {
+    let mut g = c.benchmark_group("analysis-scale (generated, exhaustive)");
+    g.sample_size(10);
+    for (name, lengths) in generated::family().into_iter().take(2) {
+        let src = generated::chains(&lengths);
+        let case = load_bytes("gen.ron", src.as_bytes())
+            .case
+            .expect("generated cases load");
+        let n = generated::analyzed_states(&lengths);
+        g.throughput(Throughput::Elements(n));
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let e = explore(&case, 1, DEFAULT_STATE_CAP);
+                assert!(e.exhaustive && e.states as u64 == n);
+                e.states
+            })
+        });
+    }
+    g.finish();
+}
+
 fn playouts(c: &mut Criterion) {
     let mut g = c.benchmark_group("random playouts");
     for l in bundled::load_all() {
@@ -54,5 +78,11 @@ fn playouts(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load_and_validate, analyze, playouts);
+criterion_group!(
+    benches,
+    load_and_validate,
+    analyze,
+    analysis_scale,
+    playouts
+);
 criterion_main!(benches);

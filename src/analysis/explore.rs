@@ -138,26 +138,138 @@ pub struct Exploration {
     pub scenes_seen: Vec<bool>,
 }
 
-/// Keys are fingerprints already: hash them as they are.
+/// Key → the first node of the states that share it: an open-addressing table of (key, node)
+/// slots with linear probing, so a lookup touches one cache line (the keys are fingerprints
+/// already, uniformly spread: their low bits are the slot). Key 0 marks an empty slot (a key
+/// that is 0 is stored as 1: one more way for two states to share a fingerprint, which the
+/// collision bound already counts).
 #[derive(Default)]
-struct Identity(u64);
+struct Heads {
+    slots: Vec<(u64, u32)>,
+    len: usize,
+}
 
-impl Hasher for Identity {
-    fn finish(&self) -> u64 {
-        self.0
+impl Heads {
+    fn slot(key: u64) -> u64 {
+        key.max(1)
     }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ b as u64;
+
+    fn get(&self, key: u64) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let key = Self::slot(key);
+        let mask = self.slots.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            let (k, v) = self.slots[i];
+            if k == key {
+                return Some(v);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
         }
     }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+
+    fn insert(&mut self, key: u64, value: u32) {
+        if self.len + 1 > self.capacity() {
+            let slots = std::mem::take(&mut self.slots);
+            self.slots = vec![(0, 0); (slots.len() * 2).max(16)];
+            self.len = 0;
+            for (k, v) in slots {
+                if k != 0 {
+                    self.put(k, v);
+                }
+            }
+        }
+        self.put(Self::slot(key), value);
+    }
+
+    fn put(&mut self, key: u64, value: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            let k = self.slots[i].0;
+            if k == key {
+                self.slots[i].1 = value;
+                return;
+            }
+            if k == 0 {
+                self.slots[i] = (key, value);
+                self.len += 1;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Keys it takes before it grows (a load of 7/8 at most).
+    fn capacity(&self) -> usize {
+        self.slots.len() / 8 * 7
+    }
+
+    fn bytes(&self) -> usize {
+        self.slots.capacity() * std::mem::size_of::<(u64, u32)>()
     }
 }
 
-/// Key → the first node of the states that share it.
-type Heads = HashMap<u64, u32, BuildHasherDefault<Identity>>;
+/// A fast hasher for the gains (a few words; no untrusted keys).
+#[derive(Default)]
+struct Mix(u64);
+
+impl Hasher for Mix {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(w));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(n as u64);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(n as u64);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// The distinct gains of a pass, each stored once: nodes hold an index (states by the million
+/// share a few thousand gains).
+#[derive(Default)]
+struct GainsTable {
+    all: Vec<Gains>,
+    ids: HashMap<Gains, u32, BuildHasherDefault<Mix>>,
+}
+
+impl GainsTable {
+    fn id(&mut self, g: Gains) -> u32 {
+        let next = self.all.len() as u32;
+        let id = *self.ids.entry(g).or_insert(next);
+        if id == next {
+            self.all.push(g);
+        }
+        id
+    }
+    fn bytes(&self) -> usize {
+        self.all.capacity() * std::mem::size_of::<Gains>()
+            + self.ids.capacity() * (std::mem::size_of::<(Gains, u32)>() + 1) * 8 / 7
+    }
+}
 
 const NIL: u32 = u32::MAX;
 const NONE: Ix = Ix::MAX;
@@ -175,6 +287,13 @@ struct Entry {
     /// The nodes those choices lead to.
     best_node: u32,
     worst_node: u32,
+    /// Upper bounds on the best total and the best win chance of any final state below
+    /// (NaN while the node is still on the stack). Unlike `best`, which folds only the
+    /// children this node reached first, these also take the value of the state that covers
+    /// a child (and +∞ for a child still open, on a cycle), so a trap's pass can prune on
+    /// them soundly.
+    ub: f32,
+    ub_win: f32,
 }
 
 impl Entry {
@@ -186,6 +305,8 @@ impl Entry {
         worst_next: NONE,
         best_node: NIL,
         worst_node: NIL,
+        ub: f32::NAN,
+        ub_win: f32::NAN,
     };
     /// Fold in a child reached by `ix` (ties keep the earlier choice: deterministic).
     fn fold(&mut self, ix: Ix, node: u32, e: &Entry) {
@@ -210,7 +331,8 @@ impl Entry {
 /// first reached by, and the next state with the same key.
 #[derive(Clone, Copy, Debug)]
 struct Node {
-    gains: Gains,
+    /// Index in the pass's `GainsTable`.
+    gains: u32,
     entry: Entry,
     via: Ix,
     next: u32,
@@ -220,9 +342,9 @@ struct Node {
 enum Seen {
     /// Visited before: this node.
     Same(u32),
-    /// Another state with the same key is at least as good in every gain (as bad, when
-    /// looking for the worst line): nothing below this one can do better.
-    Covered,
+    /// Another state with the same key, this node, is at least as good in every gain (as
+    /// bad, when looking for the worst line): nothing below this one can do better.
+    Covered(u32),
     New,
 }
 
@@ -231,6 +353,22 @@ struct Frame {
     node: u32,
     options: Vec<Ix>,
     next: usize,
+    /// The node's upper bounds so far (see `Entry::ub`).
+    ub: f32,
+    ub_win: f32,
+}
+
+impl Frame {
+    /// Fold a child's upper bounds in: +∞ when the child is still open (a cycle).
+    fn bound_by(&mut self, e: &Entry) {
+        if e.ub.is_nan() {
+            self.ub = f32::INFINITY;
+            self.ub_win = f32::INFINITY;
+        } else {
+            self.ub = self.ub.max(e.ub);
+            self.ub_win = self.ub_win.max(e.ub_win);
+        }
+    }
 }
 
 /// Win chance of a final state: the decision's outright chance, or 1 for an authored win.
@@ -244,7 +382,7 @@ fn win_of(c: &Compiled, s: &State) -> f32 {
 
 /// Bytes one visited state takes: its node, and its share of the table of heads.
 pub fn entry_size() -> usize {
-    std::mem::size_of::<Node>() + (std::mem::size_of::<(u64, u32)>() + 1) * 8 / 7
+    std::mem::size_of::<Node>() + std::mem::size_of::<(u64, u32)>() * 8 / 7
 }
 
 /// What a pass looks for.
@@ -257,6 +395,15 @@ enum Aim {
     Trap(u64),
     /// Any line that makes it and can still win outright (a search that stops at the first).
     TrapWin(u64),
+    /// What is reachable, without values: the endings, the mistakes made, the dead ends, the
+    /// scenes and choices. The best pass may leave out a state for one that is better in
+    /// every gain, but a state worse in the meters or the competitors' standing can be
+    /// shelved where the better one is won (the customer's decision), and one with a lower
+    /// funnel or less money can make a spending or exit mistake the better one cannot. This
+    /// pass merges states only when they share their future and every gain that can still
+    /// steer it (`steering_gains`); the rest of the gains (points, mistakes made, the week of
+    /// the diagnosis) change the score and nothing else.
+    Reach,
 }
 
 /// The visited set of one pass.
@@ -264,6 +411,7 @@ struct Table {
     aim: Aim,
     heads: Heads,
     nodes: Vec<Node>,
+    gains: GainsTable,
 }
 
 impl Table {
@@ -272,12 +420,18 @@ impl Table {
             aim,
             heads: Heads::default(),
             nodes: Vec::new(),
+            gains: GainsTable::default(),
         }
+    }
+
+    fn gains_of(&self, n: &Node) -> &Gains {
+        &self.gains.all[n.gains as usize]
     }
 
     fn bytes(&self) -> usize {
         self.nodes.capacity() * std::mem::size_of::<Node>()
-            + self.heads.capacity() * (std::mem::size_of::<(u64, u32)>() + 1) * 8 / 7
+            + self.heads.bytes()
+            + self.gains.bytes()
     }
 
     /// Whether gains `a` are at least as good as `b` for this pass.
@@ -285,32 +439,39 @@ impl Table {
         match self.aim {
             Aim::Best | Aim::Trap(_) | Aim::TrapWin(_) => a.covers(b),
             Aim::Worst => b.covers(a),
+            Aim::Reach => false,
         }
     }
 
     fn seen(&self, key: u64, g: &Gains) -> Seen {
-        let mut i = self.heads.get(&key).copied().unwrap_or(NIL);
+        let mut i = self.heads.get(key).unwrap_or(NIL);
+        if self.aim == Aim::Reach && i != NIL {
+            return Seen::Same(i);
+        }
         while i != NIL {
             let n = &self.nodes[i as usize];
-            if n.gains == *g {
+            let ng = self.gains_of(n);
+            if ng == g {
                 return Seen::Same(i);
             }
-            if self.covers(&n.gains, g) {
-                return Seen::Covered;
+            if self.covers(ng, g) {
+                return Seen::Covered(i);
             }
             i = n.next;
         }
         Seen::New
     }
 
-    /// The best value a state can reach, as far as this (complete) table knows: its own
-    /// node's or that of a state covering it. None when the table never saw its key.
-    fn bound(&self, key: u64, g: &Gains) -> Option<(f32, f32)> {
-        let mut i = self.heads.get(&key).copied().unwrap_or(NIL);
+    /// The values of a state's node in this (complete) table, or of a state covering it:
+    /// its `ub` and `ub_win` bound what the state can reach. None when the table never saw
+    /// its key.
+    fn bound(&self, key: u64, g: &Gains) -> Option<Entry> {
+        let mut i = self.heads.get(key).unwrap_or(NIL);
         while i != NIL {
             let n = &self.nodes[i as usize];
-            if n.gains == *g || n.gains.covers(g) {
-                return Some((n.entry.best, n.entry.win));
+            let ng = self.gains_of(n);
+            if ng == g || ng.covers(g) {
+                return Some(n.entry);
             }
             i = n.next;
         }
@@ -319,22 +480,23 @@ impl Table {
 
     fn add(&mut self, key: u64, gains: Gains, via: Ix) -> u32 {
         let i = self.nodes.len() as u32;
-        let mut head = self.heads.get(&key).copied().unwrap_or(NIL);
+        let mut head = self.heads.get(key).unwrap_or(NIL);
         // Keep only the frontier in the list: a state the new one covers is never worth
         // visiting again (its node stays, for the values already folded from it).
-        while head != NIL && self.covers(&gains, &self.nodes[head as usize].gains) {
+        while head != NIL && self.covers(&gains, self.gains_of(&self.nodes[head as usize])) {
             head = self.nodes[head as usize].next;
         }
         let mut prev = head;
         while prev != NIL {
             let mut next = self.nodes[prev as usize].next;
-            while next != NIL && self.covers(&gains, &self.nodes[next as usize].gains) {
+            while next != NIL && self.covers(&gains, self.gains_of(&self.nodes[next as usize])) {
                 next = self.nodes[next as usize].next;
             }
             self.nodes[prev as usize].next = next;
             prev = next;
         }
         self.heads.insert(key, i);
+        let gains = self.gains.id(gains);
         self.nodes.push(Node {
             gains,
             entry: Entry::OPEN,
@@ -343,6 +505,28 @@ impl Table {
         });
         i
     }
+}
+
+/// The gains that can still steer what happens, hashed (see `Aim::Reach`): the meters and
+/// the competitors' standing while the customer has yet to decide, the funnel while a
+/// spending mistake can still be made, the money left while a late exit can.
+fn steering_gains(c: &Compiled, s: &State, g: &Gains, makes: u64) -> u64 {
+    let mut h: u64 = 0x243F_6A88_85A3_08D3;
+    if c.decision.is_some() && s.decision.is_none() && s.ending.is_none() {
+        for (i, &x) in g.meters.iter().enumerate() {
+            h ^= ((x as u64 + 1) << (i * 6)).wrapping_mul(0x5899_65CC_7537_4CC3);
+        }
+        for (i, &r) in g.rivals.iter().enumerate() {
+            h ^= ((r as u64 + 1) << (i * 4)).wrapping_mul(0x8EBC_6AF0_9C88_C6E3);
+        }
+    }
+    if makes & (Mistake::MoneyBeforeQualified.bit() | Mistake::InvestedEarly.bit()) != 0 {
+        h ^= (g.funnel as u64 + 1).wrapping_mul(0xA076_1D64_78BD_642F);
+    }
+    if makes & Mistake::LateExit.bit() != 0 {
+        h ^= (g.money_left as u64).wrapping_mul(0xE703_7ED1_A0B4_28DB);
+    }
+    h
 }
 
 /// The gains `bit`'s own rule reads, hashed: in that trap's pass they are compared as equal,
@@ -385,6 +569,11 @@ struct Explorer<'c> {
     made: u64,
     /// A search for one line has found it.
     found: bool,
+    /// The best pass left out a state for one covering it that differs in a gain that can
+    /// still steer the future: what it saw may not be all that is reachable (`Aim::Reach`).
+    lossy: bool,
+    /// The mistakes the last state keyed can still make.
+    makes: u64,
     stopped: Option<Stop>,
     buf: Vec<u8>,
     bytes: usize,
@@ -405,6 +594,8 @@ impl<'c> Explorer<'c> {
             scene_states: vec![0; c.scenes.len()],
             made: 0,
             found: false,
+            lossy: false,
+            makes: 0,
             stopped: None,
             buf: Vec::new(),
             bytes: 0,
@@ -419,6 +610,11 @@ impl<'c> Explorer<'c> {
     /// trap's pass, a state that has not made the trap and can no longer make it.
     fn keys(&mut self, s: &State) -> Option<(u64, u64)> {
         let (fp, makes) = s.future_and_makes(self.c, &mut self.buf);
+        self.makes = makes;
+        if self.aim() == Aim::Reach {
+            let steer = steering_gains(self.c, s, &s.gains(self.c), makes);
+            return Some((fp.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ steer, fp));
+        }
         let (Aim::Trap(bit) | Aim::TrapWin(bit)) = self.aim() else {
             return Some((fp, fp));
         };
@@ -438,11 +634,12 @@ impl<'c> Explorer<'c> {
     /// (the best pass's value of the state, or of one covering it, bounds what is below).
     fn hopeless(&self, best_key: u64, g: &Gains) -> bool {
         let Some(b) = self.bounds else { return false };
+        // Not `best`, which folds only the children a node reached first and so can be
+        // below what the state can reach (a child covered by a state elsewhere, a cycle):
+        // the upper bounds. (-∞: no final state below at all.)
         match (self.aim(), b.bound(best_key, g)) {
-            // NaN: the best pass folded nothing below (its children were all covered by
-            // states elsewhere), which bounds nothing here.
-            (Aim::Trap(_), Some((best, _))) => !best.is_nan() && best <= self.incumbent.0,
-            (Aim::TrapWin(_), Some((_, win))) => win <= 0.0,
+            (Aim::Trap(_), Some(e)) => e.ub <= self.incumbent.0,
+            (Aim::TrapWin(_), Some(e)) => e.ub_win <= 0.0,
             _ => false,
         }
     }
@@ -481,7 +678,13 @@ impl<'c> Explorer<'c> {
         let total = score(self.c, s, Reads::Perfect).total as f32;
         let win = win_of(self.c, s);
         match self.aim() {
-            Aim::Trap(bit) | Aim::TrapWin(bit) if s.mistakes & bit == 0 => return Entry::OPEN,
+            Aim::Trap(bit) | Aim::TrapWin(bit) if s.mistakes & bit == 0 => {
+                return Entry {
+                    ub: f32::NEG_INFINITY,
+                    ub_win: f32::NEG_INFINITY,
+                    ..Entry::OPEN
+                };
+            }
             Aim::TrapWin(_) => {
                 if win > 0.0 {
                     self.incumbent.1 = win;
@@ -497,7 +700,7 @@ impl<'c> Explorer<'c> {
                     *self.endings.entry(e).or_default() += 1;
                 }
             }
-            Aim::Best => {
+            Aim::Best | Aim::Reach => {
                 if let Some(e) = s.ending {
                     *self.endings.entry(e).or_default() += 1;
                 }
@@ -512,6 +715,8 @@ impl<'c> Explorer<'c> {
             worst_next: NONE,
             best_node: NIL,
             worst_node: NIL,
+            ub: total,
+            ub_win: win,
         }
     }
 
@@ -541,6 +746,8 @@ impl<'c> Explorer<'c> {
             node: root,
             options: Vec::new(),
             next: 0,
+            ub: f32::NEG_INFINITY,
+            ub_win: f32::NEG_INFINITY,
         }];
         available_into(c, start, &mut frames[0].options);
         if frames[0].options.is_empty() {
@@ -561,6 +768,8 @@ impl<'c> Explorer<'c> {
                         node: NIL,
                         options: Vec::new(),
                         next: 0,
+                        ub: f32::NEG_INFINITY,
+                        ub_win: f32::NEG_INFINITY,
                     });
                 }
                 let (lo, hi) = frames.split_at_mut(depth + 1);
@@ -577,12 +786,26 @@ impl<'c> Explorer<'c> {
                     Seen::Same(i) => {
                         let e = self.node(i).entry;
                         self.entry_mut(parent).fold(ix, i, &e);
+                        frames[depth].bound_by(&e);
                         continue;
                     }
-                    Seen::Covered => continue,
+                    Seen::Covered(i) => {
+                        let e = self.node(i).entry;
+                        frames[depth].bound_by(&e);
+                        if self.aim() == Aim::Best && !self.lossy {
+                            let by = *self.table.gains_of(self.node(i));
+                            let state = &frames[depth + 1].state;
+                            self.lossy = steering_gains(c, state, &by, self.makes)
+                                != steering_gains(c, state, &gains, self.makes);
+                        }
+                        continue;
+                    }
                     Seen::New => {}
                 }
                 if self.hopeless(best_key, &gains) || self.over_limits() {
+                    // Bounds nothing (only the complete best pass's bounds are used).
+                    frames[depth].ub = f32::INFINITY;
+                    frames[depth].ub_win = f32::INFINITY;
                     continue;
                 }
                 let node = self.add(key, gains, ix);
@@ -593,11 +816,14 @@ impl<'c> Explorer<'c> {
                     let e = self.terminal(&frames[depth + 1].state);
                     *self.entry_mut(node) = e;
                     self.entry_mut(parent).fold(ix, node, &e);
+                    frames[depth].bound_by(&e);
                     continue;
                 }
                 let child = &mut frames[depth + 1];
                 child.node = node;
                 child.next = 0;
+                child.ub = f32::NEG_INFINITY;
+                child.ub_win = f32::NEG_INFINITY;
                 available_into(c, &child.state, &mut child.options);
                 if matches!(self.aim(), Aim::Trap(_) | Aim::TrapWin(_)) {
                     let (state, mut options) =
@@ -611,11 +837,16 @@ impl<'c> Explorer<'c> {
                 }
             } else {
                 // Every child seen (or the exploration stopped): this state is done.
+                let node = frames[depth].node;
+                let (ub, ub_win) = (frames[depth].ub, frames[depth].ub_win);
+                let entry = self.entry_mut(node);
+                entry.ub = ub;
+                entry.ub_win = ub_win;
                 if depth == 0 {
                     return;
                 }
-                let node = frames[depth].node;
                 let e = self.node(node).entry;
+                frames[depth - 1].bound_by(&e);
                 let via = self.node(node).via;
                 depth -= 1;
                 let parent = frames[depth].node;
@@ -636,10 +867,10 @@ impl<'c> Explorer<'c> {
                 step(c, &mut n, ix, t);
                 let fp = n.future_fingerprint(c, &mut self.buf);
                 let v = match b.bound(fp, &n.gains(c)) {
-                    Some((best, win)) => match self.aim() {
-                        Aim::TrapWin(_) => win,
-                        _ if best.is_nan() => f32::INFINITY,
-                        _ => best,
+                    Some(e) => match self.aim() {
+                        Aim::TrapWin(_) => e.win,
+                        _ if e.best.is_nan() => f32::INFINITY,
+                        _ => e.best,
                     },
                     None => f32::INFINITY,
                 };
@@ -654,7 +885,7 @@ impl<'c> Explorer<'c> {
     }
 
     fn dead_end(&mut self, frames: &[Frame], depth: usize) {
-        if self.aim() != Aim::Best || self.dead_ends.len() >= 50 {
+        if !matches!(self.aim(), Aim::Best | Aim::Reach) || self.dead_ends.len() >= 50 {
             return;
         }
         self.dead_ends.push(DeadEnd {
@@ -686,7 +917,9 @@ impl<'c> Explorer<'c> {
             }
             let e = self.table.nodes.get(node as usize)?.entry;
             let (ix, next) = match self.aim() {
-                Aim::Best | Aim::Trap(_) | Aim::TrapWin(_) => (e.best_next, e.best_node),
+                Aim::Best | Aim::Reach | Aim::Trap(_) | Aim::TrapWin(_) => {
+                    (e.best_next, e.best_node)
+                }
                 Aim::Worst => (e.worst_next, e.worst_node),
             };
             if ix == NONE {
@@ -871,9 +1104,35 @@ pub fn explore_with<'c>(c: &'c Compiled, seed: u64, limits: Limits<'c>) -> Explo
         .unwrap_or_default();
     let mut states = ex.table.nodes.len();
     let mut bytes = ex.bytes;
+    // What is reachable, exactly (see `Aim::Reach`), while the best pass's table is kept;
+    // unless the best pass never left out a state that could steer elsewhere.
+    let mut stopped_reach = None;
+    if stopped.is_none() && ex.lossy {
+        let t1 = Instant::now();
+        let mut rx = Explorer::new(c, limits, Aim::Reach, None);
+        rx.run(&start);
+        if debug {
+            eprintln!(
+                "reach pass: {} states, {:?}, {:?}",
+                rx.table.nodes.len(),
+                rx.stopped,
+                t1.elapsed()
+            );
+        }
+        states = states.max(rx.table.nodes.len());
+        bytes = bytes.max(ex.bytes + rx.bytes);
+        stopped_reach = rx.stopped;
+        if rx.stopped.is_none() {
+            ex.made = rx.made;
+            ex.endings = rx.endings;
+            ex.dead_ends = rx.dead_ends;
+            ex.taken = rx.taken;
+            ex.scenes_seen = rx.scenes_seen;
+        }
+    }
     let mut traps: Vec<Trap> = Vec::new();
-    let mut stopped_traps = None;
-    if stopped.is_none() {
+    let mut stopped_traps = stopped_reach;
+    if stopped.is_none() && stopped_reach.is_none() {
         let bounds = &ex.table;
         let mut bits = ex.made;
         while bits != 0 {

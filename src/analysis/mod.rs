@@ -1,6 +1,7 @@
 //! Analysis for authors: exhaustive exploration, random playouts, the case graph.
 
 pub mod explore;
+pub mod generated;
 pub mod graph;
 pub mod playouts;
 pub mod report;

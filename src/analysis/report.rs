@@ -121,6 +121,7 @@ pub fn variant_seeds(c: &Compiled, seed: u64) -> Vec<u64> {
 pub struct Options<'a> {
     pub playouts: usize,
     pub max_states: usize,
+    /// Memory bound of each variant's exploration (at most `threads` of them run at once).
     pub max_bytes: usize,
     pub deadline: Option<Instant>,
     /// Threads to explore variants on (1: in this thread).
@@ -166,10 +167,12 @@ pub fn analyze_with(c: &Compiled, seed: u64, o: Options, mut tick: impl FnMut())
     let started = Instant::now();
     let seeds = variant_seeds(c, seed);
     let threads = o.threads.clamp(1, seeds.len().max(1));
-    // Each exploration running at once gets its share of the memory bound.
+    // The memory bound holds for each variant's exploration (at most `threads` run at once):
+    // a share of it per thread would make where the bound stops an exploration, and so the
+    // report, depend on the number of threads.
     let limits = Limits {
         max_states: o.max_states,
-        max_bytes: o.max_bytes / threads,
+        max_bytes: o.max_bytes,
         deadline: o.deadline,
         progress: o.progress,
     };

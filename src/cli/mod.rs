@@ -55,7 +55,8 @@ pub enum Command {
         /// Stop exploring after this many states (per variant).
         #[arg(long, default_value_t = crate::analysis::explore::DEFAULT_STATE_CAP)]
         max_states: usize,
-        /// Memory bound of the visited sets, in MiB; past it the analysis samples instead.
+        /// Memory bound of each variant's visited sets, in MiB (at most --threads variants are
+        /// explored at once); past it the analysis samples instead.
         #[arg(long, value_name = "MIB", default_value_t = crate::analysis::explore::DEFAULT_MAX_BYTES >> 20)]
         max_memory: usize,
         /// Time bound in seconds (the report then depends on the machine's speed).

@@ -339,7 +339,16 @@ impl Walk {
         self.seen.clear();
         self.seen.resize(n, false);
         self.stack.clear();
-        if self.mask.offered.len() != like.offered.len() {
+        // The scratch space outlives a case (it is thread-local): take the new case's shape
+        // whenever any part differs, or a shorter mask left by another case would drop facts,
+        // flags or people from the fingerprints (`zip` stops at the shorter).
+        let m = &self.mask;
+        if m.offered.len() != like.offered.len()
+            || m.reads.choices.len() != like.reads.choices.len()
+            || m.reads.facts.len() != like.reads.facts.len()
+            || m.reads.flags.len() != like.reads.flags.len()
+            || m.reads.seen.len() != like.reads.seen.len()
+        {
             self.mask = like.clone();
         }
         self.mask.makes = 0;

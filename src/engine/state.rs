@@ -434,7 +434,7 @@ impl State {
 /// case's own points, the 5K meters (the decision's chance and the intensity score rise with
 /// them, and no condition reads them) and the funnel (a later stage makes no spending rule
 /// fire). The week of the diagnosis helps as it is earlier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Gains {
     pub money_left: i64,
     pub diagnosed_week: u32,
