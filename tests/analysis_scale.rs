@@ -8,8 +8,8 @@ use std::sync::Arc;
 use dealcraft::analysis::explore::Stop;
 use dealcraft::analysis::generated::{analyzed_states, chains, decimal, family};
 use dealcraft::analysis::{Analysis, Options, analyze_with};
-use dealcraft::case::load::load_bytes;
 use dealcraft::engine::Compiled;
+use dealcraft::engine::load_bytes;
 
 fn generated(lengths: &[u32]) -> Arc<Compiled> {
     let src = chains(lengths);

@@ -27,9 +27,9 @@ use dealcraft::analysis::explore::{Exploration, Limits, explore_with, trap_kind}
 use dealcraft::analysis::generated;
 use dealcraft::analysis::report::variant_seeds;
 use dealcraft::analysis::{Options, analyze_with};
-use dealcraft::case::load::load_bytes;
 use dealcraft::case::model::Outcome;
 use dealcraft::engine::game::{available, step};
+use dealcraft::engine::load_bytes;
 use dealcraft::engine::trace::Trace;
 use dealcraft::engine::{Compiled, Game, State};
 use dealcraft::scoring::total::{Reads, score};
