@@ -654,7 +654,7 @@ impl<'c> Explorer<'c> {
         {
             // The tables would have to double past the memory bound to take one more state.
             self.stopped = Some(Stop::Memory);
-        } else if n % 4096 == 0 {
+        } else if n.is_multiple_of(4096) {
             if let Some(p) = self.limits.progress {
                 p.fetch_add(4096, std::sync::atomic::Ordering::Relaxed);
             }

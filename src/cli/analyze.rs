@@ -59,7 +59,7 @@ pub fn run(case: &str, seed: u64, b: Bounds, json: bool) -> CmdResult {
                 bar.set_message(format!(
                     "exploring: {n} states · {:.0} k states/s · {} MiB",
                     n as f64 / secs / 1000.0,
-                    crate::analysis::explore::entry_size() * n >> 20
+                    (crate::analysis::explore::entry_size() * n) >> 20
                 ));
                 bar.tick();
                 std::thread::sleep(Duration::from_millis(120));
