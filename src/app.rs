@@ -6,9 +6,8 @@ use std::time::SystemTime;
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
 
-use crate::cli::PlayArgs;
 use crate::screens::{self, Screen};
-use crate::session::{Deal, Launch, Library, Origin, Settings};
+use crate::session::{Deal, Launch, Library, Origin, PlayOptions, Settings};
 use crate::theme::fonts::UiFonts;
 use crate::theme::widget::size;
 use crate::theme::{self, Kit, palette};
@@ -116,7 +115,7 @@ fn screenshot_key(mut commands: Commands) {
 }
 
 /// `dealcraft play`.
-pub fn run(args: PlayArgs) -> Result<(), String> {
+pub fn run(args: PlayOptions) -> Result<(), String> {
     let started = Started(std::time::Instant::now());
     if cfg!(target_os = "linux") && std::env::var_os("DISPLAY").is_none() {
         return Err("no display: DISPLAY is not set. Run the game on a desktop, or headless with `xvfb-run -a dealcraft …`".into());
@@ -175,7 +174,7 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
 
     let mut settings = load_settings();
     if let Some(l) = args.lang {
-        settings.lang = l.into();
+        settings.lang = l;
     }
     let mut app = App::new();
     app.add_plugins(
@@ -215,6 +214,7 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
             move |mut commands: Commands,
                   library: Res<Library>,
                   launch: Res<Launch>,
+                  settings: Res<Settings>,
                   mut next: ResMut<NextState<Screen>>| {
                 if let Some(entry) = library.find(&key)
                     && let Some(case) = entry.loaded.case.clone()
@@ -226,8 +226,20 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
                         launch.0.player.clone(),
                     );
                     deal.results_dir = launch.0.results.clone();
+                    // The author's preview: play the line, then open at the scene it reaches.
+                    let lang = settings.lang;
+                    let mut screen = Screen::Briefing;
+                    if !launch.0.preview.is_empty() {
+                        for id in &launch.0.preview {
+                            if let Some(ix) = deal.case().choices.get(id) {
+                                deal.choose(ix, lang);
+                                deal.pending = None;
+                            }
+                        }
+                        screen = crate::screens::screen_for(&deal);
+                    }
                     commands.insert_resource(deal);
-                    next.set(Screen::Briefing);
+                    next.set(screen);
                 }
             },
         );

@@ -9,16 +9,36 @@ use bevy::prelude::*;
 use crate::analysis::explore::{Limits, Line, best_line};
 use crate::bundled;
 use crate::case::text::Lang;
-use crate::cli::PlayArgs;
 use crate::engine::compile::Ix;
 use crate::engine::{Compiled, Game, Move};
 use crate::engine::{Loaded, load_path};
 use crate::results;
 use crate::save::{self, Save};
 
+/// How the game was started: plain options (the command line fills them; the shell knows
+/// nothing of clap).
+#[derive(Clone, Debug, Default)]
+pub struct PlayOptions {
+    /// A bundled case id or a path to a .ron file; None: choose on screen.
+    pub case: Option<String>,
+    pub seed: Option<u64>,
+    pub lang: Option<Lang>,
+    pub player: Option<String>,
+    pub results: Option<PathBuf>,
+    /// Extra folder of case files, live-reloaded.
+    pub cases: Option<PathBuf>,
+    /// Choice ids to play through the UI (automation).
+    pub script: Option<PathBuf>,
+    pub screenshots: Option<PathBuf>,
+    pub exit_when_done: bool,
+    /// The author's preview: moves played before the window opens, so the game starts at
+    /// the scene they lead to (`play --line FILE --from SCENE`).
+    pub preview: Vec<String>,
+}
+
 /// What the command line asked for.
 #[derive(Resource, Clone, Default)]
-pub struct Launch(pub PlayArgs);
+pub struct Launch(pub PlayOptions);
 
 #[derive(Resource, Clone, Debug, PartialEq)]
 pub struct Settings {

@@ -5,7 +5,6 @@ use bevy::input::InputPlugin;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use dealcraft::case::text::Lang;
-use dealcraft::cli::PlayArgs;
 use dealcraft::screens::Screen;
 use dealcraft::screens::briefing::StartButton;
 use dealcraft::screens::case_select::CaseButton;
@@ -28,7 +27,7 @@ fn app(data_dir: &std::path::Path) -> App {
     ));
     app.add_plugins(dealcraft::app::game_plugin);
     app.insert_resource(Library::load(None));
-    app.insert_resource(Launch(PlayArgs {
+    app.insert_resource(Launch(dealcraft::session::PlayOptions {
         seed: Some(3),
         ..Default::default()
     }));

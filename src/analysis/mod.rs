@@ -4,6 +4,7 @@ pub mod explore;
 pub mod generated;
 pub mod graph;
 pub mod playouts;
+pub mod preview;
 pub mod report;
 
 pub use report::{Analysis, Options, analyze, analyze_with};

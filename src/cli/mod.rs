@@ -159,6 +159,14 @@ pub struct PlayArgs {
     /// Quit when the script is done.
     #[arg(long)]
     pub exit_when_done: bool,
+    /// Author's preview: play these choices (a choices file, as for `simulate`) before the
+    /// window opens, and start where they lead.
+    #[arg(long, value_name = "FILE")]
+    pub line: Option<PathBuf>,
+    /// Author's preview: start at this scene, by the shortest line from the start (or from
+    /// the end of `--line`), with the state that line builds.
+    #[arg(long, value_name = "SCENE")]
+    pub from: Option<String>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -280,7 +288,62 @@ pub fn main() -> ExitCode {
 
 #[cfg(feature = "game")]
 fn play(args: PlayArgs) -> CmdResult {
-    crate::app::run(args).map_err(Failure::Invalid)
+    let preview = preview_line(&args)?;
+    crate::app::run(crate::session::PlayOptions {
+        case: args.case,
+        seed: args.seed,
+        lang: args.lang.map(Lang::from),
+        player: args.player,
+        results: args.results,
+        cases: args.cases,
+        script: args.script,
+        screenshots: args.screenshots,
+        exit_when_done: args.exit_when_done,
+        preview,
+    })
+    .map_err(Failure::Invalid)
+}
+
+/// The moves of `--line` and the shortest way on to `--from`, checked against the case
+/// before any window opens.
+#[cfg_attr(not(feature = "game"), allow(dead_code))]
+fn preview_line(args: &PlayArgs) -> Result<Vec<String>, Failure> {
+    if args.line.is_none() && args.from.is_none() {
+        return Ok(vec![]);
+    }
+    let Some(case) = &args.case else {
+        return Err(Failure::Usage("--line and --from need a CASE".into()));
+    };
+    let c = load_case(case)?;
+    let seed = args.seed.unwrap_or(1);
+    let mut line: Vec<String> = Vec::new();
+    if let Some(path) = &args.line {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Failure::Invalid(format!("cannot read {}: {e}", path.display())))?;
+        line = simulate::parse_choices(&text)
+            .into_iter()
+            .map(|(_, l)| l)
+            .filter(|l| simulate::as_read(l).is_none())
+            .collect();
+    }
+    match &args.from {
+        Some(scene) => {
+            let more = crate::analysis::preview::line_to_scene(
+                &c,
+                seed,
+                &line,
+                scene,
+                crate::analysis::preview::MAX_PREVIEW_STATES,
+            )
+            .map_err(Failure::Invalid)?;
+            line.extend(more);
+        }
+        None => {
+            crate::engine::Game::replay(c.clone(), seed, line.iter().map(String::as_str))
+                .map_err(|(i, e)| Failure::Invalid(format!("--line move {}: {e}", i + 1)))?;
+        }
+    }
+    Ok(line)
 }
 
 #[cfg(not(feature = "game"))]

@@ -117,7 +117,7 @@ fn standing(p: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal, e: &Evaluation
         palette::TEXT_DIM,
     ));
     let mut people: Vec<_> = e.people.iter().collect();
-    people.sort_by(|a, b| b.weight.cmp(&a.weight));
+    people.sort_by_key(|p| std::cmp::Reverse(p.weight));
     for s in people {
         let backs = s
             .backs
