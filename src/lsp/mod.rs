@@ -143,8 +143,16 @@ impl Server {
                 }
             })
             .collect();
+        self.send_diagnostics(uri.clone(), diagnostics)
+    }
+
+    fn send_diagnostics(
+        &self,
+        uri: Uri,
+        diagnostics: Vec<lsp::Diagnostic>,
+    ) -> Result<(), Box<dyn Error + Send + Sync>> {
         let params = lsp::PublishDiagnosticsParams {
-            uri: uri.clone(),
+            uri,
             diagnostics,
             version: None,
         };
@@ -198,17 +206,8 @@ impl Server {
                 if let Ok(p) = serde_json::from_value::<lsp::DidCloseTextDocumentParams>(n.params)
                     && let Some((uri, _)) = self.docs.remove(p.text_document.uri.as_str())
                 {
-                    let params = lsp::PublishDiagnosticsParams {
-                        uri,
-                        diagnostics: vec![],
-                        version: None,
-                    };
-                    self.conn
-                        .sender
-                        .send(Message::Notification(Notification::new(
-                            "textDocument/publishDiagnostics".into(),
-                            params,
-                        )))?;
+                    // A closed file's diagnostics are cleared in the editor.
+                    self.send_diagnostics(uri, vec![])?;
                 }
             }
             _ => {}
