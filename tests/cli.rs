@@ -416,3 +416,37 @@ fn portraits_must_stay_inside_the_case_folder() {
         assert!(v["diagnostics"][0]["line"].as_u64().unwrap() > 1);
     }
 }
+
+#[test]
+fn the_tools_own_words_follow_lang_zh() {
+    let broken = TUTORIAL.replace("meets: [\"nurse_lin\"]", "meets: [\"nurse_lim\"]");
+    let p = scratch("typo-zh.ron", broken.as_bytes());
+    let out = dealcraft(&["validate", p.to_str().unwrap(), "--lang", "zh"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("没有这个人物：`nurse_lim`"), "{err}");
+    assert!(err.contains("是不是 `nurse_lin`？"), "{err}");
+    assert!(err.contains("这里"), "the caret's label: {err}");
+    assert!(err.contains("检查了 1 个文件：2 个错误"), "{err}");
+    // simulate: an unavailable choice, why, and what is on offer, in Chinese.
+    let out = dealcraft(
+        &[
+            "simulate",
+            "first-lead",
+            "--seed",
+            "1",
+            "--choices",
+            "-",
+            "--lang",
+            "zh",
+        ],
+        Some("no_such_move\n"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("错误：stdin:1: 案例里没有 id 为 `no_such_move` 的选择"),
+        "{err}"
+    );
+    assert!(err.contains("此处可选："), "{err}");
+}

@@ -2,7 +2,15 @@
 //! writing a case, fed to the loader, gives its place and the fix — not the RON parser's terms.
 
 use dealcraft::case::Diagnostic;
+use dealcraft::case::text::Lang;
 use dealcraft::engine::load_bytes;
+
+/// The message and hint as `--lang zh` says them: every message here has its Chinese.
+fn zh(d: &Diagnostic) -> (String, String) {
+    assert!(d.zh.is_some(), "no Chinese for {d}");
+    let z = d.in_lang(Lang::Zh);
+    (z.message, z.hint.unwrap_or_default())
+}
 
 const TUTORIAL: &str = include_str!("../cases/first-lead.ron");
 
@@ -31,6 +39,9 @@ fn a_number_where_a_word_belongs_names_the_words() {
     );
     assert_eq!(d.line, line_of(&text, "AttitudeAtLeast(\"nurse_lin\", 3)"));
     assert!(d.message.contains("`AttitudeAtLeast` takes a word"), "{d}");
+    let (m, h) = zh(&d);
+    assert!(m.contains("`AttitudeAtLeast` 这里要写一个词"), "{m}");
+    assert!(h.contains("`Supporter`") && h.contains("`Mentor`"), "{h}");
     let hint = d.hint.unwrap();
     assert!(
         hint.contains("`Supporter`") && hint.contains("`Mentor`"),
@@ -42,6 +53,9 @@ fn a_number_where_a_word_belongs_names_the_words() {
 fn a_quote_inside_a_text_suggests_the_escape_or_chinese_quotes() {
     let (_, d) = broken("en: \"First lead", "en: \"He said \"yes\". First lead");
     assert!(d.message.contains("inside a text ends the text"), "{d}");
+    let (m, h) = zh(&d);
+    assert!(m.contains("提前结束"), "{m}");
+    assert!(h.contains("\\\"") && h.contains("「」"), "{h}");
     assert!(d.hint.unwrap().contains("\\\""));
 }
 
@@ -58,12 +72,21 @@ fn a_missing_parenthesis_points_to_where_it_was_opened() {
         "{d}"
     );
     assert!(d.message.contains("never closed"), "{d}");
+    let (m, h) = zh(&d);
+    assert!(
+        m.contains(&format!("第 {opened} 行")) && m.contains("没有关上"),
+        "{m}"
+    );
+    assert!(h.contains("`)`"), "{h}");
 }
 
 #[test]
 fn a_hash_comment_says_comments_start_with_slashes() {
     let (_, d) = broken("    scenes: [", "    scenes: [\n    # the scenes");
     assert!(d.message.contains("`#` does not start a comment"), "{d}");
+    let (m, h) = zh(&d);
+    assert!(m.contains("`#` 不是注释"), "{m}");
+    assert!(h.contains("`//`"), "{h}");
     assert!(d.hint.unwrap().contains("//"));
 }
 
@@ -77,6 +100,12 @@ fn a_missing_argument_lists_the_values() {
         d.message.contains("`Value` takes 2 values, but 1 is given"),
         "{d}"
     );
+    let (m, h) = zh(&d);
+    assert!(m.contains("`Value` 要 2 个值，这里只给了 1 个"), "{m}");
+    assert!(
+        h.contains("`CustomerVerifies`") && h.contains("`DecisionMaker`"),
+        "{h}"
+    );
     let hint = d.hint.unwrap();
     assert!(
         hint.contains("`CustomerVerifies`") && hint.contains("`DecisionMaker`"),
@@ -89,6 +118,9 @@ fn full_width_punctuation_names_the_ascii_character() {
     let (_, d) = broken("difficulty: Easy,", "difficulty: Easy，");
     assert!(d.message.contains("U+FF0C"), "{d}");
     assert!(d.message.contains("ASCII `,`"), "{d}");
+    let (m, h) = zh(&d);
+    assert!(m.contains("全角的 `，`") && m.contains("半角 `,`"), "{m}");
+    assert!(h.contains("半角 `,`"), "{h}");
 }
 
 #[test]
@@ -118,6 +150,33 @@ fn a_misspelt_flag_is_named_with_the_flag_that_is_set() {
         "{d}"
     );
     assert_eq!(d.line, line_of(&text, "Flag(\"lin_take_you\")"), "{d}");
+    let (m, h) = zh(d);
+    assert!(
+        m.contains("`lin_take_you`") && m.contains("从没有地方设置"),
+        "{m}"
+    );
+    assert!(h.contains("是不是 `lin_takes_you`？"), "{h}");
     // A warning: the case still loads.
     assert!(l.case.is_some());
+}
+
+#[test]
+fn an_unknown_id_says_did_you_mean_in_both_languages() {
+    let text = TUTORIAL.replacen("meets: [\"nurse_lin\"]", "meets: [\"nurse_lim\"]", 1);
+    let l = load_bytes("first-lead.ron", text.as_bytes());
+    let d = l.diagnostics.iter().find(|d| d.code == "E011").unwrap();
+    assert_eq!(d.line, line_of(&text, "meets: [\"nurse_lim\"]"), "{d}");
+    assert!(d.message.contains("unknown stakeholder `nurse_lim`"), "{d}");
+    let (m, h) = zh(d);
+    assert!(m.contains("没有这个人物：`nurse_lim`"), "{m}");
+    assert!(h.contains("是不是 `nurse_lin`？"), "{h}");
+}
+
+#[test]
+fn a_decimal_where_a_whole_number_belongs_names_the_range() {
+    let (_, d) = broken("power: 1,", "power: 1.5,");
+    assert!(d.message.contains("whole number"), "{d}");
+    let (m, h) = zh(&d);
+    assert!(m.contains("`1.5` 是小数"), "{m}");
+    assert!(h.contains("0–5"), "{h}");
 }

@@ -384,6 +384,11 @@ fn random_case(seed: u64) -> String {
             }
             let weeks = r.below(3).min(1);
             let money = [0, 0, 10, 25][r.below(4) as usize];
+            // Now and then a wait until a date instead of a week.
+            let until = match r.below(6) {
+                0 => format!(", until: {}", 2 + r.below(3)),
+                _ => String::new(),
+            };
             let repeatable = weeks > 0 && r.below(3) == 0;
             let next = match r.below(6) {
                 0 => format!("end: \"{}\"", endings[r.below(3) as usize]),
@@ -397,7 +402,7 @@ fn random_case(seed: u64) -> String {
             };
             choices.push_str(&format!(
                 "(id: \"{id}\", label: (en: \"{id}\"), note: (en: \"n\"), when: [{}], \
-                 cost: (weeks: {weeks}, money: {money}), effects: [{}], repeatable: {repeatable}, \
+                 cost: (weeks: {weeks}, money: {money}{until}), effects: [{}], repeatable: {repeatable}, \
                  {trap}{next}),\n",
                 when.join(", "),
                 effects.join(", ")
@@ -427,6 +432,62 @@ endings: [
 scoring: (weights: (sequencing: 30, burning_issue: 20, rank: 5, insider: 5, outcome: 30, cost: 10)))
 "
     )
+}
+
+/// Who is there when: absences (one moved by a variant), an unwilling ally to win over, an
+/// ally in a meeting, a wait until the tender date, an event of one variant.
+const CAST: &str = r#"(
+    id: "cast", title: (en: "C"), summary: (en: "s"), briefing: (en: "b"),
+    calendar: (weeks: 6, budget: 100, timeout_ending: "late", decision_week: Some(6)),
+    seller: (company: (en: "Us"), you: (en: "You"), allies: [
+        (id: "guru", name: (en: "Guru"), title: (en: "Engineer"), attitude: Some(NonSupporter), away: [(from: 4, to: 4)]),
+    ]),
+    customer: (name: (en: "Them")),
+    stakeholders: [
+        (id: "boss", name: (en: "Boss"), title: (en: "CEO"), role: DecisionMaker, power: 5, influence: 5, attitude: Neutral, known: true, away: [(from: 2, to: 3)]),
+        (id: "eng", name: (en: "Eng"), title: (en: "Engineer"), reports_to: Some("boss"), role: TechnicalEvaluator, power: 2, influence: 3, attitude: Neutral, known: true),
+    ],
+    competitors: [(id: "rival", name: (en: "Rival"), strength: 5)],
+    burning_issues: [(id: "real", owner: "boss", text: (en: "r"), real: true, explain: (en: "why"))],
+    start: "board",
+    scenes: [
+        (id: "board", title: (en: "Board"), text: (en: "t"), choices: [
+            (id: "wait", label: (en: "W"), cost: (weeks: 1), repeatable: true, note: (en: "n")),
+            (id: "boss", label: (en: "B"), meets: ["boss"], cost: (weeks: 1), effects: [Attitude("boss", 1)], note: (en: "n")),
+            (id: "court", label: (en: "C"), effects: [Attitude("guru", 1)], cost: (weeks: 1), note: (en: "n")),
+            (id: "eng_guru", label: (en: "E"), meets: ["eng", "guru"], effects: [Attitude("eng", 2)], note: (en: "n")),
+            (id: "lab", label: (en: "L"), go: Some("lab"), when: [AttitudeAtLeast("guru", Neutral)], note: (en: "n")),
+            (id: "deputy", label: (en: "D"), when: [Away("boss")], effects: [Score(Sequencing, 5)], note: (en: "n")),
+            (id: "tender", label: (en: "T"), cost: (until: 6), note: (en: "n")),
+            (id: "dx", label: (en: "X"), effects: [Diagnose("real"), Propose("real")], note: (en: "n")),
+        ]),
+        (id: "lab", title: (en: "Lab"), kind: Meeting(["eng", "guru"]), text: (en: "t"), choices: [
+            (id: "demo", label: (en: "Demo"), effects: [Attitude("boss", 1)], go: Some("board"), note: (en: "n")),
+        ]),
+    ],
+    events: [
+        (id: "road", when: Week(3), variants: ["busy"], effects: [Competitor("rival", 3)], news: (en: "r")),
+    ],
+    variants: [
+        (id: "quiet", changes: []),
+        (id: "busy", changes: [Away("boss", [(from: 4, to: 5)]), Attitude("guru", Neutral)]),
+    ],
+    endings: [
+        (id: "won", title: (en: "Won"), outcome: Won, value: 100, text: (en: "w")),
+        (id: "lost", title: (en: "Lost"), outcome: Lost, value: 10, text: (en: "l")),
+        (id: "late", title: (en: "Late"), outcome: TimedOut, value: 0, text: (en: "l")),
+    ],
+    decision: Some((won: "won", lost: "lost")),
+    scoring: (weights: (burning_issue: 1, insider: 1, sequencing: 1, outcome: 1),
+              burning_issue: (correct: 100, wrong: -40, on_time_week: 1, late_per_week: 10)),
+)"#;
+
+#[test]
+fn absences_allies_and_waits_match_the_reference() {
+    let l = load_bytes("cast.ron", CAST.as_bytes());
+    assert_eq!(l.errors(), 0, "{:#?}", l.diagnostics);
+    let sizes = check_case("cast", &l.case.unwrap());
+    assert!(sizes.len() >= 2, "both variants explored: {sizes:?}");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 pub mod explore;
 pub mod generated;
 pub mod graph;
+pub mod luck;
 pub mod playouts;
 pub mod preview;
 pub mod report;

@@ -274,6 +274,17 @@ pub fn analyze_with(c: &Compiled, seed: u64, o: Options, mut tick: impl FnMut())
                 e.variants.join(", ")
             ));
         }
+        for r in crate::analysis::luck::rolls(c, e.seed, &e.line, 50) {
+            warnings.push(format!(
+                "the best line in {} (seed {}) counts on a {}% roll: move {} `{}` takes its branch {} only because this seed's roll falls that way; with most other seeds that branch is not taken, so make the line good without it (or raise the chance)",
+                e.variants.join(", "),
+                e.seed,
+                r.percent,
+                r.turn,
+                r.choice,
+                r.branch + 1
+            ));
+        }
     }
     let timeout = &c.case.calendar.timeout_ending;
     if runs.iter().all(|r| r.exhaustive) && runs.iter().all(|r| !r.endings.contains_key(timeout)) {

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::diagnostic::{Diagnostic, Severity};
+use super::diagnostic::{Diagnostic, Said, Severity};
 use super::locate::{Locator, Span, line_cols};
 
 /// Past this many errors, stop reporting errors; the same cap applies to warnings on their
@@ -19,6 +19,8 @@ pub(crate) struct Checker<'a> {
     warnings: usize,
     /// Findings not reported because their kind was full.
     dropped: [usize; 2],
+    /// Whether the last finding was kept (for its Chinese words, `zh`).
+    last_kept: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -30,6 +32,7 @@ impl<'a> Checker<'a> {
             errors: 0,
             warnings: 0,
             dropped: [0, 0],
+            last_kept: false,
         }
     }
 
@@ -62,8 +65,10 @@ impl<'a> Checker<'a> {
     ) {
         if self.full_of(sev) {
             self.dropped[sev as usize] += 1;
+            self.last_kept = false;
             return;
         }
+        self.last_kept = true;
         match sev {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
@@ -76,9 +81,19 @@ impl<'a> Checker<'a> {
             code,
             message,
             hint,
+            zh: None,
             offset: span.0,
             len: span.1,
         });
+    }
+
+    /// The last finding in Chinese (nothing when it was dropped for being one too many).
+    pub fn zh(&mut self, message: String, hint: Option<String>) {
+        if self.last_kept
+            && let Some(d) = self.out.last_mut()
+        {
+            d.zh = Some(Said { message, hint });
+        }
     }
 
     pub fn error(&mut self, code: &'static str, span: Span, message: String, hint: Option<String>) {
@@ -115,6 +130,7 @@ impl<'a> Checker<'a> {
             code,
             message,
             hint: Some(hint.into()),
+            zh: None,
             offset: 0,
             len: 0,
         };
@@ -126,6 +142,14 @@ impl<'a> Checker<'a> {
                 format!("stopped after {MAX_DIAGNOSTICS} errors ({errors} more not shown)"),
                 "fix these first (often one early mistake causes many), then validate again",
             ));
+            if let Some(d) = self.out.last_mut() {
+                d.zh = Some(Said {
+                    message: format!(
+                        "报了 {MAX_DIAGNOSTICS} 个错误后停止（另有 {errors} 个未显示）"
+                    ),
+                    hint: Some("先改这些（往往一个早先的错误引出许多个），再重新检查".into()),
+                });
+            }
         }
         if warnings > 0 {
             self.out.push(note(
@@ -169,6 +193,22 @@ impl Kind {
             Kind::Variant => "variant",
             Kind::Unit => "unit",
             Kind::Ally => "ally",
+        }
+    }
+
+    pub fn word_zh(self) -> &'static str {
+        match self {
+            Kind::Scene => "场景",
+            Kind::Choice => "选择",
+            Kind::Stakeholder => "人物",
+            Kind::Fact => "事实",
+            Kind::Competitor => "竞争对手",
+            Kind::Issue => "燃眉之急",
+            Kind::Ending => "结局",
+            Kind::Event => "事件",
+            Kind::Variant => "变体",
+            Kind::Unit => "部门",
+            Kind::Ally => "盟友",
         }
     }
 }

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use super::text::Lang;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -21,6 +23,9 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub message: String,
     pub hint: Option<String>,
+    /// The message and hint in Chinese, where the check says them in both languages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zh: Option<Said>,
     /// Byte offset and length of the offending text (for the caret).
     #[serde(skip)]
     pub offset: usize,
@@ -28,10 +33,41 @@ pub struct Diagnostic {
     pub len: usize,
 }
 
+/// A message and its hint in one language.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Said {
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
 impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The diagnostic as said in this language (English where no Chinese was written).
+    pub fn in_lang(&self, l: Lang) -> Diagnostic {
+        let mut d = self.clone();
+        if let (Lang::Zh, Some(zh)) = (l, &self.zh) {
+            d.message = zh.message.clone();
+            d.hint = zh.hint.clone();
+        }
+        d
+    }
+}
+
+/// `suggestion` in Chinese: 是不是 `x`？
+pub fn suggestion_zh<'a>(
+    found: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    let m = did_you_mean(found, candidates)?;
+    let shown = super::ids::shown(&m);
+    Some(match confusable_note(found, &m) {
+        Some(note) => format!("是不是 `{shown}`？注意：{note}"),
+        None => format!("是不是 `{shown}`？"),
+    })
 }
 
 impl std::fmt::Display for Diagnostic {
@@ -257,6 +293,12 @@ fn excerpt(src: &str, offset: usize, len: usize) -> (String, usize, usize, usize
 /// Render for a terminal in rustc/miette style: location, a short excerpt of the source with a
 /// caret, hint.
 pub fn render(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
+    render_in(d, source, color, Lang::En)
+}
+
+/// `render` in a language: the message, the hint and the caret's label.
+pub fn render_in(d: &Diagnostic, source: Option<&str>, color: bool, l: Lang) -> String {
+    let d = &d.in_lang(l);
     use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic};
     let mut diag = MietteDiagnostic::new(d.message.clone())
         .with_code(d.code)
@@ -281,7 +323,8 @@ pub fn render(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
     out.push_str(&format!("{}:{}:{}\n", d.file, d.line, d.column));
     let result = if let (true, Some(src)) = (located, source) {
         let (text, first_line, at, len) = excerpt(src, d.offset, d.len);
-        let diag = diag.with_label(LabeledSpan::at(at..at + len, "here"));
+        let here = if l == Lang::Zh { "这里" } else { "here" };
+        let diag = diag.with_label(LabeledSpan::at(at..at + len, here));
         let code = Excerpt {
             name: d.file.clone(),
             text,
@@ -312,6 +355,7 @@ mod tests {
             code: "E001",
             message: "bad".into(),
             hint: Some("fix it".into()),
+            zh: None,
             offset,
             len: 3,
         }

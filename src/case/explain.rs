@@ -2,7 +2,7 @@
 //! The parser knows the error but not always the field, so the text around the error's place
 //! is read to name it (`power: 300` → "power must be 0–5").
 
-use super::diagnostic::{line_col, suggestion};
+use super::diagnostic::{Said, line_col, suggestion};
 use super::lex::{Tok, tokens};
 use super::words;
 
@@ -23,6 +23,42 @@ fn suggest(found: &str, expected: &[&str], otherwise: &str) -> String {
         let list: Vec<String> = expected.iter().map(|x| format!("`{x}`")).collect();
         format!("{otherwise} {}", list.join(", "))
     })
+}
+
+/// `suggest` in Chinese.
+fn suggest_zh(found: &str, expected: &[&str], otherwise: &str) -> String {
+    match close_match(found, expected) {
+        Some(m) => format!("是不是 `{m}`？"),
+        None => {
+            let list: Vec<String> = expected.iter().map(|x| format!("`{x}`")).collect();
+            format!("{otherwise}{}", list.join("、"))
+        }
+    }
+}
+
+/// The allowed word a likely typo meant, if one is close.
+fn close_match(found: &str, expected: &[&str]) -> Option<String> {
+    super::diagnostic::did_you_mean(found, expected.iter().copied())
+}
+
+/// A message and its hint in English and in Chinese.
+pub struct Explained {
+    pub message: String,
+    pub hint: Option<String>,
+    pub zh: Said,
+}
+
+impl Explained {
+    fn new(message: String, hint: Option<String>, zh: String, zh_hint: Option<String>) -> Self {
+        Explained {
+            message,
+            hint,
+            zh: Said {
+                message: zh,
+                hint: zh_hint,
+            },
+        }
+    }
 }
 
 /// The allowed range of a whole-number field of the case format, by field name.
@@ -134,15 +170,17 @@ fn word_list(words: &[&str]) -> String {
 /// Mistakes the parser reports in its own terms but whose place says what happened: a `#`
 /// comment, full-width punctuation, a quote inside a text, a number where a word belongs, a
 /// missing argument, a bracket left open.
-fn in_context(e: &ron::Error, text: &str, offset: usize) -> Option<(String, Option<String>)> {
+fn in_context(e: &ron::Error, text: &str, offset: usize) -> Option<Explained> {
     use ron::Error as R;
     let here = text.get(offset..)?;
     let next = here.trim_start().chars().next();
     let before = text.get(..offset)?.trim_end();
     if next == Some('#') {
-        return Some((
+        return Some(Explained::new(
             "`#` does not start a comment in a case file".into(),
             Some("comments start with `//` (to the end of the line) or `/* … */`; `#` comments are for the choices files of `simulate`".into()),
+            "案例文件里 `#` 不是注释".into(),
+            Some("注释用 `//`（到行尾）或 `/* … */`；`#` 注释只用于 `simulate` 的选择文件".into()),
         ));
     }
     let odd = next
@@ -150,13 +188,17 @@ fn in_context(e: &ron::Error, text: &str, offset: usize) -> Option<(String, Opti
         .chain(before.chars().next_back())
         .find_map(|c| FULL_WIDTH.iter().find(|(f, _)| *f == c));
     if let Some((full, ascii)) = odd {
-        return Some((
+        return Some(Explained::new(
             format!(
                 "full-width `{full}` ({}) where the case format needs the ASCII `{ascii}`",
                 super::ids::describe(*full)
             ),
             Some(format!(
                 "type `{ascii}` (half-width, 半角): full-width punctuation belongs inside texts only"
+            )),
+            format!("这里用了全角的 `{full}`，案例格式要的是半角 `{ascii}`"),
+            Some(format!(
+                "请输入半角 `{ascii}`：全角标点只能出现在文字内容里"
             )),
         ));
     }
@@ -173,9 +215,11 @@ fn in_context(e: &ron::Error, text: &str, offset: usize) -> Option<(String, Opti
             R::ExpectedComma | R::ExpectedStructLikeEnd | R::ExpectedArrayEnd
         )
     {
-        return Some((
+        return Some(Explained::new(
             "a `\"` inside a text ends the text early".into(),
             Some("write `\\\"` for a quote inside a text, or use 「」 or “ ” (Chinese quotes need no escape)".into()),
+            "文字里的 `\"` 让这段文字提前结束了".into(),
+            Some("文字里的引号写成 `\\\"`，或改用「」或“ ”（中文引号不用转义）".into()),
         ));
     }
     let message = e.to_string();
@@ -185,24 +229,31 @@ fn in_context(e: &ron::Error, text: &str, offset: usize) -> Option<(String, Opti
     {
         let allowed = words::for_argument(&call, arg);
         if !allowed.is_empty() {
-            return Some((
+            return Some(Explained::new(
                 format!("`{}` is a number, but `{call}` takes a word here", quote(n)),
                 Some(format!("one of {}", word_list(&allowed))),
+                format!("`{}` 是数字，但 `{call}` 这里要写一个词", quote(n)),
+                Some(format!("可选：{}", word_list(&allowed))),
             ));
         }
     }
     if let R::ExpectedDifferentLength { expected, found } = e
         && let Some((_, Some(call), _)) = open_bracket(text, offset)
     {
-        let args: Vec<String> = (0..4)
+        let lists: Vec<String> = (0..4)
             .map(|i| words::for_argument(&call, i))
             .take_while(|w| !w.is_empty())
-            .map(|w| format!("one of {}", word_list(&w)))
+            .map(|w| word_list(&w))
             .collect();
-        let shape = if args.is_empty() {
-            String::new()
+        let args: Vec<String> = lists.iter().map(|l| format!("one of {l}")).collect();
+        let (shape, shape_zh) = if args.is_empty() {
+            (String::new(), String::new())
         } else {
-            format!(": {}", args.join("; then "))
+            let zh: Vec<String> = lists.iter().map(|l| format!("从 {l} 中选一个")).collect();
+            (
+                format!(": {}", args.join("; then ")),
+                format!("：{}", zh.join("；然后")),
+            )
         };
         // `expected` reads "tuple variant Effect::Value with 2 elements".
         let n = expected
@@ -216,9 +267,11 @@ fn in_context(e: &ron::Error, text: &str, offset: usize) -> Option<(String, Opti
         } else {
             format!("{found} are given")
         };
-        return Some((
+        return Some(Explained::new(
             format!("`{call}` takes {n} values, but {given}"),
             Some(format!("write `{call}(…, …)` with every value{shape}")),
+            format!("`{call}` 要 {n} 个值，这里只给了 {found} 个"),
+            Some(format!("写成 `{call}(…, …)`，每个值都要写{shape_zh}")),
         ));
     }
     // A bracket left open: the parser notices only at the next field or item.
@@ -230,19 +283,22 @@ fn in_context(e: &ron::Error, text: &str, offset: usize) -> Option<(String, Opti
         && line_col(text, open).0 < line_col(text, offset).0
     {
         let what = name.map(|n| format!(" (`{n}`)")).unwrap_or_default();
-        return Some((
+        let (line, col) = line_col(text, open);
+        return Some(Explained::new(
             format!(
                 "the `(` opened at {}{what} is never closed",
                 at_line(text, open)
             ),
             Some("add the missing `)` at the end of that part, before this line".into()),
+            format!("第 {line} 行第 {col} 列打开的 `(`{what} 没有关上"),
+            Some("在那一部分的末尾、这一行之前补上缺少的 `)`".into()),
         ));
     }
     None
 }
 
 /// (message, hint) for a parse error at byte `offset` of `text`.
-pub fn explain(e: &ron::Error, text: &str, offset: usize) -> (String, Option<String>) {
+pub fn explain(e: &ron::Error, text: &str, offset: usize) -> Explained {
     use ron::Error as R;
     if let Some(found) = in_context(e, text, offset) {
         return found;
@@ -250,6 +306,7 @@ pub fn explain(e: &ron::Error, text: &str, offset: usize) -> (String, Option<Str
     let number = number_around(text, offset);
     let field = number.and_then(|(start, _)| field_before(text, start));
     let what = |field: Option<&str>| field.map(|f| format!(" for `{f}`")).unwrap_or_default();
+    let what_zh = |field: Option<&str>| field.map(|f| format!("（`{f}`）")).unwrap_or_default();
     // A decimal where a whole number is expected: the parser stops at the point.
     if let Some((_, n)) = number
         && n.contains(['.', 'e', 'E'])
@@ -267,31 +324,47 @@ pub fn explain(e: &ron::Error, text: &str, offset: usize) -> (String, Option<Str
         )
     {
         let range = field.and_then(range_of);
-        let hint = match (field, range) {
-            (Some(f), Some(r)) => format!("{f} must be a whole number, {r}"),
-            _ => "write a whole number such as 1 or 20 (no decimal point)".to_string(),
+        let (hint, hint_zh) = match (field, range) {
+            (Some(f), Some(r)) => (
+                format!("{f} must be a whole number, {r}"),
+                format!("{f} 必须是整数，{r}"),
+            ),
+            _ => (
+                "write a whole number such as 1 or 20 (no decimal point)".to_string(),
+                "写一个整数，例如 1 或 20（不带小数点）".to_string(),
+            ),
         };
-        return (
+        return Explained::new(
             format!(
                 "`{}` is a decimal number, but a whole number is expected{}",
                 quote(n),
                 what(field)
             ),
             Some(hint),
+            format!("`{}` 是小数，这里{}要整数", quote(n), what_zh(field)),
+            Some(hint_zh),
         );
     }
     match e {
         R::IntegerOutOfBounds => {
             let n = number.map(|(_, n)| n).unwrap_or("the number");
-            let hint = match field.and_then(|f| range_of(f).map(|r| (f, r))) {
-                Some((f, r)) => format!("{f} must be {r}"),
-                None if n.starts_with('-') => "this value cannot be negative".to_string(),
-                None => "use a smaller whole number (see the field's range in docs/case-format.md)"
-                    .to_string(),
+            let (hint, hint_zh) = match field.and_then(|f| range_of(f).map(|r| (f, r))) {
+                Some((f, r)) => (format!("{f} must be {r}"), format!("{f} 必须是 {r}")),
+                None if n.starts_with('-') => (
+                    "this value cannot be negative".to_string(),
+                    "这个值不能是负数".to_string(),
+                ),
+                None => (
+                    "use a smaller whole number (see the field's range in docs/case-format.md)"
+                        .to_string(),
+                    "用一个小一些的整数（各字段的范围见 docs/case-format.md）".to_string(),
+                ),
             };
-            (
+            Explained::new(
                 format!("the number `{}` is out of range{}", quote(n), what(field)),
                 Some(hint),
+                format!("数字 `{}`{} 超出了范围", quote(n), what_zh(field)),
+                Some(hint_zh),
             )
         }
         R::NoSuchEnumVariant {
@@ -304,9 +377,16 @@ pub fn explain(e: &ron::Error, text: &str, offset: usize) -> (String, Option<Str
                 .map(|o| format!(" for `{o}`"))
                 .unwrap_or_default();
             let hint = suggest(found, expected, "expected one of");
-            (
+            let hint_zh = suggest_zh(found, expected, "可选：");
+            let what_zh = outer
+                .as_deref()
+                .map(|o| format!("（`{o}`）"))
+                .unwrap_or_default();
+            Explained::new(
                 format!("unknown value `{}`{what}", quote(found)),
                 Some(hint),
+                format!("未知的值 `{}`{what_zh}", quote(found)),
+                Some(hint_zh),
             )
         }
         R::NoSuchStructField {
@@ -315,13 +395,20 @@ pub fn explain(e: &ron::Error, text: &str, offset: usize) -> (String, Option<Str
             outer,
         } if outer.as_deref() == Some("Text") => {
             // Unknown language keys are errors, not ignored: the text would be lost silently.
-            let hint = suggestion(found, expected.iter().copied())
-                .map(|m| format!("{m} "))
+            let mean = suggestion(found, expected.iter().copied());
+            let hint = mean.as_ref().map(|m| format!("{m} ")).unwrap_or_default();
+            let hint_zh = mean
+                .and_then(|_| close_match(found, expected))
+                .map(|m| format!("是不是 `{m}`？"))
                 .unwrap_or_default();
-            (
+            Explained::new(
                 format!("unknown language key `{}` in a text", quote(found)),
                 Some(format!(
                     "{hint}a text has `en:` (English) and `zh:` (Chinese) only, e.g. (en: \"Lost\", zh: \"丢单\")"
+                )),
+                format!("文字里有未知的语言键 `{}`", quote(found)),
+                Some(format!(
+                    "{hint_zh}文字只有 `en:`（英文）和 `zh:`（中文），例如 (en: \"Lost\", zh: \"丢单\")"
                 )),
             )
         }
@@ -335,9 +422,16 @@ pub fn explain(e: &ron::Error, text: &str, offset: usize) -> (String, Option<Str
                 .map(|o| format!(" in `{o}`"))
                 .unwrap_or_default();
             let hint = suggest(found, expected, "the fields here are");
-            (
+            let hint_zh = suggest_zh(found, expected, "这里的字段有：");
+            let what_zh = outer
+                .as_deref()
+                .map(|o| format!("（在 `{o}` 里）"))
+                .unwrap_or_default();
+            Explained::new(
                 format!("unknown field `{}`{what}", quote(found)),
                 Some(hint),
+                format!("未知的字段 `{}`{what_zh}", quote(found)),
+                Some(hint_zh),
             )
         }
         R::MissingStructField { field, outer } => {
@@ -345,9 +439,15 @@ pub fn explain(e: &ron::Error, text: &str, offset: usize) -> (String, Option<Str
                 .as_deref()
                 .map(|o| format!(" in `{o}`"))
                 .unwrap_or_default();
-            (
+            let what_zh = outer
+                .as_deref()
+                .map(|o| format!("（在 `{o}` 里）"))
+                .unwrap_or_default();
+            Explained::new(
                 format!("missing field `{field}`{what}"),
                 Some(format!("add `{field}: …` (see docs/case-format.md)")),
+                format!("缺少字段 `{field}`{what_zh}"),
+                Some(format!("加上 `{field}: …`（见 docs/case-format.md）")),
             )
         }
         R::DuplicateStructField { field, outer } => {
@@ -355,32 +455,56 @@ pub fn explain(e: &ron::Error, text: &str, offset: usize) -> (String, Option<Str
                 .as_deref()
                 .map(|o| format!(" in `{o}`"))
                 .unwrap_or_default();
-            (
+            Explained::new(
                 format!("field `{field}` given twice{what}"),
                 Some("remove one of them".into()),
+                format!("字段 `{field}` 写了两次"),
+                Some("删掉其中一个".into()),
             )
         }
-        R::ExceededRecursionLimit => (
+        R::ExceededRecursionLimit => Explained::new(
             "nested too deeply".into(),
             Some("is a closing bracket missing?".into()),
+            "括号嵌套太深".into(),
+            Some("是不是少了一个右括号？".into()),
         ),
-        R::Eof => (
+        R::Eof => Explained::new(
             "the file ends in the middle of the case".into(),
             Some("a closing bracket or quote is probably missing".into()),
+            "文件在案例中间就结束了".into(),
+            Some("多半是少了一个右括号或引号".into()),
         ),
         other => {
             let msg = other.to_string();
             let msg: String = msg.chars().take(200).collect();
-            let hint = if msg.contains("Expected") && msg.contains("string") {
-                Some("text goes in double quotes: \"…\"".into())
-            } else if msg.contains("comma") {
-                Some("items in a list or fields in a struct are separated by commas".into())
-            } else if msg.contains("nteger") {
-                Some("a whole number goes here, e.g. 3".into())
-            } else {
-                None
-            };
-            (msg, hint)
+            let (hint, zh): (Option<&str>, (&str, Option<&str>)) =
+                if msg.contains("Expected") && msg.contains("string") {
+                    (
+                        Some("text goes in double quotes: \"…\""),
+                        ("这里要一段文字", Some("文字放在双引号里：\"…\"")),
+                    )
+                } else if msg.contains("comma") {
+                    (
+                        Some("items in a list or fields in a struct are separated by commas"),
+                        (
+                            "这里少了逗号",
+                            Some("列表里的各项、结构里的各字段之间用半角逗号 `,` 隔开"),
+                        ),
+                    )
+                } else if msg.contains("nteger") {
+                    (
+                        Some("a whole number goes here, e.g. 3"),
+                        ("这里要一个整数", Some("写一个整数，例如 3")),
+                    )
+                } else {
+                    (None, ("案例文件在这里读不下去了", None))
+                };
+            Explained::new(
+                msg.clone(),
+                hint.map(String::from),
+                format!("{}（解析器：{msg}）", zh.0),
+                zh.1.map(String::from),
+            )
         }
     }
 }

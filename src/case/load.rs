@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::diagnostic::{Diagnostic, Severity, line_col, offset_of};
+use super::diagnostic::{Diagnostic, Said, Severity, line_col, offset_of};
 use super::model::Case;
 use super::validate::validate;
 
@@ -44,6 +44,7 @@ fn whole_file(file: &str, code: &'static str, message: String, hint: Option<Stri
         code,
         message,
         hint,
+        zh: None,
         offset: 0,
         len: 0,
     }
@@ -158,6 +159,12 @@ fn check_text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
                     "save the case as UTF-8 (in most editors: File › Save with encoding › UTF-8)"
                         .into(),
                 ),
+                zh: Some(Said {
+                    message: "文件不是 UTF-8 文本".into(),
+                    hint: Some(
+                        "把案例另存为 UTF-8（多数编辑器：文件 › 另存为 › 编码选 UTF-8）".into(),
+                    ),
+                }),
                 offset: 0,
                 len: 0,
             });
@@ -175,6 +182,7 @@ fn check_text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
             code,
             message,
             hint,
+            zh: None,
             offset,
             len: 1,
         }
@@ -260,15 +268,16 @@ pub fn parse(file: &str, text: &str) -> Result<Case, Diagnostic> {
         let (line, col) = (e.span.start.line, e.span.start.col);
         let offset = offset_of(text, line, col);
         let end = offset_of(text, e.span.end.line, e.span.end.col);
-        let (message, hint) = super::explain::explain(&e.code, text, offset);
+        let said = super::explain::explain(&e.code, text, offset);
         Diagnostic {
             file: file.into(),
             line,
             column: col,
             severity: Severity::Error,
             code: "E001",
-            message,
-            hint,
+            message: said.message,
+            hint: said.hint,
+            zh: Some(said.zh),
             offset,
             len: end.saturating_sub(offset).max(1),
         }

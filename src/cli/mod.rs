@@ -42,6 +42,9 @@ pub enum Command {
         /// Machine-readable report on stdout.
         #[arg(long)]
         json: bool,
+        /// The language of the messages (`zh`: 中文).
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
     },
     /// Explore every reachable state: best and worst lines, dead ends, unreachable content.
     Analyze {
@@ -202,6 +205,21 @@ pub enum Failure {
 
 pub type CmdResult = Result<(), Failure>;
 
+impl Command {
+    /// The language the command's `--lang` asks for (English where it has none).
+    fn tool_lang(&self) -> Lang {
+        let l = match self {
+            Command::Validate { lang, .. }
+            | Command::Simulate { lang, .. }
+            | Command::Report { lang, .. }
+            | Command::Graph { lang, .. } => Some(*lang),
+            Command::Play(args) => args.lang,
+            _ => None,
+        };
+        l.map(Lang::from).unwrap_or(Lang::En)
+    }
+}
+
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -211,9 +229,11 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let result = match cli.command.unwrap_or(Command::Play(PlayArgs::default())) {
+    let command = cli.command.unwrap_or(Command::Play(PlayArgs::default()));
+    output::set_lang(command.tool_lang());
+    let result = match command {
         Command::Play(args) => play(args),
-        Command::Validate { paths, json } => validate::run(&paths, json),
+        Command::Validate { paths, json, .. } => validate::run(&paths, json),
         Command::Analyze {
             case,
             seed,
@@ -275,12 +295,12 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Invalid(msg)) => {
             if !msg.is_empty() {
-                eprintln!("error: {msg}");
+                eprintln!("{}{msg}", output::say("error: ", "错误："));
             }
             ExitCode::from(1)
         }
         Err(Failure::Usage(msg)) => {
-            eprintln!("error: {msg}");
+            eprintln!("{}{msg}", output::say("error: ", "错误："));
             ExitCode::from(2)
         }
     }
@@ -371,11 +391,12 @@ fn load_case_hashed(
         )),
         None => {
             output::print_diagnostics(&loaded);
-            Err(Failure::Invalid(format!(
-                "`{}` has {} error(s); fix them first (`dealcraft validate {}`)",
-                loaded.file,
-                loaded.errors(),
-                loaded.file
+            let (file, n) = (&loaded.file, loaded.errors());
+            Err(Failure::Invalid(output::say(
+                &format!("`{file}` has {n} error(s); fix them first (`dealcraft validate {file}`)"),
+                &format!(
+                    "`{file}` 有 {n} 个错误，请先改正（`dealcraft validate {file} --lang zh`）"
+                ),
             )))
         }
     }

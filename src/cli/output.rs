@@ -2,13 +2,36 @@
 
 use std::io::IsTerminal;
 
-use crate::case::diagnostic::render;
+use std::sync::OnceLock;
+
+use crate::case::diagnostic::render_in;
+use crate::case::text::Lang;
 use crate::engine::Loaded;
+
+/// The language of the tool's own words for this run (the command's `--lang`), set once at
+/// the start: diagnostics, errors, the lists of what is on offer.
+static TOOL_LANG: OnceLock<Lang> = OnceLock::new();
+
+pub fn set_lang(l: Lang) {
+    let _ = TOOL_LANG.set(l);
+}
+
+pub fn lang() -> Lang {
+    TOOL_LANG.get().copied().unwrap_or(Lang::En)
+}
+
+/// The tool's own words in its language.
+pub fn say(en: &str, zh: &str) -> String {
+    match lang() {
+        Lang::En => en.to_string(),
+        Lang::Zh => zh.to_string(),
+    }
+}
 
 pub fn print_diagnostics(loaded: &Loaded) {
     let color = std::io::stderr().is_terminal();
     for d in &loaded.diagnostics {
-        eprintln!("{}", render(d, loaded.source.as_deref(), color));
+        eprintln!("{}", render_in(d, loaded.source.as_deref(), color, lang()));
     }
 }
 

@@ -8,6 +8,7 @@ use std::time::SystemTime;
 use serde::Serialize;
 
 use super::output::print_json;
+use super::output::say;
 use super::{CmdResult, Failure, load_case_hashed};
 use crate::case::text::Lang;
 use crate::engine::{ChoiceError, Game};
@@ -91,11 +92,17 @@ pub fn run(
                     &read.person,
                     c.stakeholders.names.iter().map(|s| s.as_str()),
                 )
-                .map(|m| format!(" (did you mean `{m}`?)"))
+                .map(|m| {
+                    say(
+                        &format!(" (did you mean `{m}`?)"),
+                        &format!("（是不是 `{m}`？）"),
+                    )
+                })
                 .unwrap_or_default();
-                return Err(Failure::Invalid(format!(
-                    "{where_}:{line}: no stakeholder `{}` in this case{hint}",
-                    read.person
+                let who = &read.person;
+                return Err(Failure::Invalid(say(
+                    &format!("{where_}:{line}: no stakeholder `{who}` in this case{hint}"),
+                    &format!("{where_}:{line}: 案例里没有人物 `{who}`{hint}"),
                 )));
             }
             if !json {
@@ -135,31 +142,40 @@ pub fn run(
                     })?;
                 }
                 let list = if available.is_empty() {
-                    "none (the deal is over)".to_string()
+                    say("none (the deal is over)", "没有（这一单已经结束）")
                 } else {
                     available.join(", ")
                 };
+                let l = super::output::lang();
                 let why = match e {
                     ChoiceError::Unknown(_) => {
                         let hint = crate::case::diagnostic::did_you_mean(
                             id,
                             c.choices.names.iter().map(|s| s.as_str()),
                         )
-                        .map(|m| format!(" (did you mean `{m}`?)"))
+                        .map(|m| {
+                            say(
+                                &format!(" (did you mean `{m}`?)"),
+                                &format!("（是不是 `{m}`？）"),
+                            )
+                        })
                         .unwrap_or_default();
-                        format!("{e}{hint}")
+                        format!("{}{hint}", e.text(l))
                     }
                     ChoiceError::NotAvailable(_) => {
                         let ix = c.choices.get(id).unwrap_or(0);
+                        let sep = say(": ", "：");
                         format!(
-                            "{e}: {}",
-                            crate::engine::why::line(&c, &game.state, ix, lang)
+                            "{}{sep}{}",
+                            e.text(l),
+                            crate::engine::why::line(&c, &game.state, ix, l)
                         )
                     }
-                    _ => e.to_string(),
+                    _ => e.text(l),
                 };
+                let here = say("available here: ", "此处可选：");
                 return Err(Failure::Invalid(format!(
-                    "{where_}:{line}: {why}\navailable here: {list}"
+                    "{where_}:{line}: {why}\n{here}{list}"
                 )));
             }
         }

@@ -57,9 +57,13 @@ pub fn run(paths: &[PathBuf], json: bool) -> CmdResult {
         for l in &loaded {
             print_diagnostics(l);
         }
+        let n = loaded.len();
         eprintln!(
-            "{} file(s) checked: {errors} error(s), {warnings} warning(s)",
-            loaded.len()
+            "{}",
+            super::output::say(
+                &format!("{n} file(s) checked: {errors} error(s), {warnings} warning(s)"),
+                &format!("检查了 {n} 个文件：{errors} 个错误，{warnings} 个警告"),
+            )
         );
     }
     if errors > 0 {

@@ -80,6 +80,12 @@ pub enum C {
     ChanceAtMost(u8),
     RankIs(Rank),
     DecisionWithin(u32),
+    /// A stakeholder is away this week.
+    Away(Ix),
+    /// An ally is away this week.
+    AllyAway(Ix),
+    AllyAttitudeAtLeast(Ix, Attitude),
+    AllyAttitudeAtMost(Ix, Attitude),
     Any(Vec<C>),
     All(Vec<C>),
     Not(Box<C>),
@@ -117,6 +123,8 @@ pub enum E {
     BringAlly(Ix),
     Letter,
     SetBacks(Ix, Option<Ix>),
+    /// Move an ally's willingness by steps.
+    AllyAttitude(Ix, i8),
     Nothing,
 }
 
@@ -144,6 +152,9 @@ pub struct CChoice {
     pub when: Vec<C>,
     pub effects: Vec<E>,
     pub meets: Vec<Ix>,
+    /// Allies this choice brings along (named in `meets` or by `BringAlly`): it is offered
+    /// only when each is there and willing.
+    pub brings: Vec<Ix>,
     pub via: Option<Ix>,
     pub ask: Option<Ask>,
     /// Bit of the authored trap this choice falls into.
@@ -177,6 +188,33 @@ pub struct Truth {
     pub strength: Vec<u8>,
     pub event_week: Vec<Option<u32>>,
     pub decision_week: Option<u32>,
+    /// Weeks each stakeholder is away (`from..=to`).
+    pub away: Vec<Vec<(u32, u32)>>,
+    /// Weeks each ally is away.
+    pub ally_away: Vec<Vec<(u32, u32)>>,
+    /// Each ally's willingness at the start.
+    pub ally_attitude: Vec<Attitude>,
+    /// Whether each event happens in this variant.
+    pub event_on: Vec<bool>,
+}
+
+impl Truth {
+    pub fn away(&self, p: Ix, week: u32) -> bool {
+        covers(&self.away[p as usize], week)
+    }
+    pub fn ally_away(&self, a: Ix, week: u32) -> bool {
+        covers(&self.ally_away[a as usize], week)
+    }
+}
+
+fn covers(windows: &[(u32, u32)], week: u32) -> bool {
+    windows
+        .iter()
+        .any(|&(from, to)| (from..=to).contains(&week))
+}
+
+fn windows(ws: &[Window]) -> Vec<(u32, u32)> {
+    ws.iter().map(|w| (w.from, w.to)).collect()
 }
 
 /// The decision model with its endings resolved.
@@ -212,6 +250,8 @@ pub struct Compiled {
     pub scene_choices: Vec<Vec<Ix>>,
     /// People present in each scene (a meeting's cast; empty for other scenes).
     pub scene_people: Vec<Vec<Ix>>,
+    /// Allies present in each scene (named in a meeting's cast).
+    pub scene_allies: Vec<Vec<Ix>>,
     pub cevents: Vec<CEvent>,
     /// Conditions of each scene's extra paragraphs.
     pub paragraph_conds: Vec<Vec<Vec<C>>>,
@@ -305,6 +345,7 @@ impl Compiled {
                         .iter()
                         .filter_map(|m| b.stakeholders.get(m))
                         .collect(),
+                    brings: brought(&b, ch),
                     via: ch.via.as_deref().and_then(|v| b.stakeholders.get(v)),
                     ask: ch.ask,
                     trap: ch
@@ -341,6 +382,16 @@ impl Compiled {
                     .iter()
                     .filter_map(|p| b.stakeholders.get(p))
                     .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        let scene_allies: Vec<Vec<Ix>> = case
+            .scenes
+            .iter()
+            .map(|s| match &s.kind {
+                SceneKind::Meeting(people) => {
+                    people.iter().filter_map(|p| b.allies.get(p)).collect()
+                }
                 _ => Vec::new(),
             })
             .collect();
@@ -449,6 +500,7 @@ impl Compiled {
             cchoices,
             scene_choices,
             scene_people,
+            scene_allies,
             cevents,
             uses_chance,
             money_never_binds,
@@ -666,6 +718,26 @@ fn truth(case: &Case, b: &Builder, v: Option<&Variant>) -> Truth {
             })
             .collect(),
         decision_week: case.calendar.decision_week,
+        away: p.iter().map(|s| windows(&s.away)).collect(),
+        ally_away: case
+            .seller
+            .allies
+            .iter()
+            .map(|a| windows(&a.away))
+            .collect(),
+        ally_attitude: case
+            .seller
+            .allies
+            .iter()
+            .map(|a| a.attitude.unwrap_or(Attitude::Supporter))
+            .collect(),
+        event_on: case
+            .events
+            .iter()
+            .map(|e| {
+                e.variants.is_empty() || v.is_some_and(|v| e.variants.iter().any(|n| *n == v.id))
+            })
+            .collect(),
     };
     let Some(v) = v else { return t };
     let person = |id: &str| b.stakeholders.get(id).map(|i| i as usize);
@@ -674,6 +746,15 @@ fn truth(case: &Case, b: &Builder, v: Option<&Variant>) -> Truth {
             Change::Attitude(s, a) => {
                 if let Some(i) = person(s) {
                     t.start_attitude[i] = *a;
+                } else if let Some(i) = b.allies.get(s) {
+                    t.ally_attitude[i as usize] = *a;
+                }
+            }
+            Change::Away(s, ws) => {
+                if let Some(i) = person(s) {
+                    t.away[i] = windows(ws);
+                } else if let Some(i) = b.allies.get(s) {
+                    t.ally_away[i as usize] = windows(ws);
                 }
             }
             Change::Influence(s, n) => {
@@ -723,6 +804,20 @@ fn truth(case: &Case, b: &Builder, v: Option<&Variant>) -> Truth {
     t
 }
 
+/// The allies a choice brings along: named in `meets` or by a `BringAlly` effect.
+fn brought(b: &Builder, ch: &Choice) -> Vec<Ix> {
+    let mut out: Vec<Ix> = ch.meets.iter().filter_map(|m| b.allies.get(m)).collect();
+    for e in &ch.effects {
+        if let Effect::BringAlly(a) = e
+            && let Some(i) = b.allies.get(a)
+            && !out.contains(&i)
+        {
+            out.push(i);
+        }
+    }
+    out
+}
+
 struct Builder {
     scenes: Ids,
     choices: Ids,
@@ -763,8 +858,18 @@ impl Builder {
             K::Met(s) => p(&self.stakeholders, s, &|i| C::Met(i, true)),
             K::NotMet(s) => p(&self.stakeholders, s, &|i| C::Met(i, false)),
             K::Known(s) => p(&self.stakeholders, s, &C::Known),
-            K::AttitudeAtLeast(s, a) => p(&self.stakeholders, s, &|i| C::AttitudeAtLeast(i, *a)),
-            K::AttitudeAtMost(s, a) => p(&self.stakeholders, s, &|i| C::AttitudeAtMost(i, *a)),
+            K::AttitudeAtLeast(s, a) => match self.allies.get(s) {
+                Some(i) if self.stakeholders.get(s).is_none() => C::AllyAttitudeAtLeast(i, *a),
+                _ => p(&self.stakeholders, s, &|i| C::AttitudeAtLeast(i, *a)),
+            },
+            K::AttitudeAtMost(s, a) => match self.allies.get(s) {
+                Some(i) if self.stakeholders.get(s).is_none() => C::AllyAttitudeAtMost(i, *a),
+                _ => p(&self.stakeholders, s, &|i| C::AttitudeAtMost(i, *a)),
+            },
+            K::Away(s) => match self.allies.get(s) {
+                Some(i) if self.stakeholders.get(s).is_none() => C::AllyAway(i),
+                _ => p(&self.stakeholders, s, &C::Away),
+            },
             K::WeekAtMost(w) => C::WeekAtMost(*w),
             K::WeekAtLeast(w) => C::WeekAtLeast(*w),
             K::MoneyAtLeast(m) => C::MoneyAtLeast(*m),
@@ -813,7 +918,10 @@ impl Builder {
             Effect::Reveal(s) => p(&self.stakeholders, s, &E::Reveal),
             Effect::Set(f) => E::Flag(self.flags.intern(f), true),
             Effect::Clear(f) => E::Flag(self.flags.intern(f), false),
-            Effect::Attitude(s, d) => p(&self.stakeholders, s, &|i| E::Attitude(i, *d)),
+            Effect::Attitude(s, d) => match self.allies.get(s) {
+                Some(i) if self.stakeholders.get(s).is_none() => E::AllyAttitude(i, *d),
+                _ => p(&self.stakeholders, s, &|i| E::Attitude(i, *d)),
+            },
             Effect::Competitor(c, d) => p(&self.competitors, c, &|i| E::Competitor(i, *d)),
             Effect::Eliminate(c) => p(&self.competitors, c, &E::Eliminate),
             Effect::Score(k, n) => E::Score(*k, *n),

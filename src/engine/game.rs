@@ -32,6 +32,7 @@ pub fn available_into(c: &Compiled, s: &State, out: &mut Vec<Ix>) {
         return;
     }
     let left = s.money_left(c);
+    let truth = c.truth_of(s.variant);
     out.extend(
         c.scene_choices[s.scene as usize]
             .iter()
@@ -40,9 +41,16 @@ pub fn available_into(c: &Compiled, s: &State, out: &mut Vec<Ix>) {
                 let ch = &c.cchoices[ix as usize];
                 (ch.repeatable || !s.chosen.get(ix))
                     && ch.cost.money as i64 <= left
+                    && ch.meets.iter().all(|&p| !truth.away(p, s.week))
+                    && ch.brings.iter().all(|&a| ally_can_come(truth, s, a))
                     && all_hold(c, s, &ch.when)
             }),
     );
+}
+
+/// Whether an ally is there this week and willing to come along.
+pub fn ally_can_come(truth: &super::compile::Truth, s: &State, a: Ix) -> bool {
+    !truth.ally_away(a, s.week) && s.ally_attitude(a) >= Attitude::Neutral
 }
 
 /// Take a choice (assumed available) and let the world answer.
@@ -53,7 +61,7 @@ pub fn step(c: &Compiled, s: &mut State, ix: Ix, t: &mut Trace) {
     let choice = c.choice(ix);
     let week_before = s.week;
     s.chosen.set(ix, true);
-    s.week = s.week.saturating_add(ch.cost.weeks);
+    s.week = s.week.saturating_add(ch.cost.weeks_from(s.week));
     s.money_spent = s.money_spent.saturating_add(ch.cost.money);
     if !t.quiet {
         t.note = choice.note.clone();
@@ -70,6 +78,12 @@ pub fn step(c: &Compiled, s: &mut State, ix: Ix, t: &mut Trace) {
         s.asked = 0;
     }
     sequencing::meet(c, s, ch, new_visit, t);
+    // Allies who come along: named in `meets`, or present in the meeting this move is in.
+    for &a in ch.brings.iter().chain(&c.scene_allies[ch.scene as usize]) {
+        if a < 32 {
+            s.allies |= 1 << a;
+        }
+    }
     if let Some(a) = ch.ask {
         questions::ask(c, s, ch, a, t);
     }
@@ -156,7 +170,7 @@ fn world(c: &Compiled, s: &mut State, week_before: u32, t: &mut Trace) {
 fn fire_events(c: &Compiled, s: &mut State, week_before: u32, t: &mut Trace) {
     for (i, ev) in c.cevents.iter().enumerate() {
         let i = i as Ix;
-        if s.fired.get(i) || s.ending.is_some() {
+        if s.fired.get(i) || s.ending.is_some() || !c.truth_of(s.variant).event_on[i as usize] {
             continue;
         }
         let due = match ev.timing {
@@ -242,6 +256,19 @@ pub enum ChoiceError {
     Unknown(String),
     NotAvailable(String),
     Over,
+}
+
+impl ChoiceError {
+    /// The error in a language.
+    pub fn text(&self, l: crate::case::text::Lang) -> String {
+        use crate::case::text::Lang;
+        match (self, l) {
+            (_, Lang::En) => self.to_string(),
+            (ChoiceError::Unknown(id), Lang::Zh) => format!("案例里没有 id 为 `{id}` 的选择"),
+            (ChoiceError::NotAvailable(id), Lang::Zh) => format!("选择 `{id}` 此时此地不可选"),
+            (ChoiceError::Over, Lang::Zh) => "这一单已经结束".to_string(),
+        }
+    }
 }
 
 impl std::fmt::Display for ChoiceError {
@@ -358,7 +385,12 @@ impl Game {
             scene,
             choice: choice.id.clone(),
             label: choice.label.clone(),
-            cost: choice.cost,
+            // What the move took: `until` turned into the weeks waited.
+            cost: Cost {
+                weeks: self.state.week.saturating_sub(week),
+                money: choice.cost.money,
+                until: None,
+            },
             deltas: t.deltas,
             note: t.note,
             reply,

@@ -41,6 +41,10 @@ pub fn holds(c: &Compiled, s: &State, cond: &C) -> bool {
         C::DecisionWithin(w) => s
             .decision_week
             .is_some_and(|d| d.saturating_sub(s.week) <= *w),
+        C::Away(p) => c.truth_of(s.variant).away(*p, s.week),
+        C::AllyAway(a) => c.truth_of(s.variant).ally_away(*a, s.week),
+        C::AllyAttitudeAtLeast(a, at) => s.ally_attitude(*a) >= *at,
+        C::AllyAttitudeAtMost(a, at) => s.ally_attitude(*a) <= *at,
         C::Any(v) => v.iter().any(|x| holds(c, s, x)),
         C::All(v) => v.iter().all(|x| holds(c, s, x)),
         C::Not(x) => !holds(c, s, x),
@@ -227,6 +231,13 @@ pub fn apply_effect(c: &Compiled, s: &mut State, e: &E, orig: Option<&Effect>, t
         E::BringAlly(a) => {
             if a < 32 {
                 s.allies |= 1 << a;
+            }
+        }
+        E::AllyAttitude(a, d) => {
+            let to = Attitude::from_index(s.ally_attitude(a).index() as i32 + d as i32);
+            if to != s.ally_attitude(a) {
+                s.set_ally_attitude(a, to);
+                t.informative = true;
             }
         }
         E::Letter => s.letter_owed = false,

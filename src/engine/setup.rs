@@ -68,10 +68,14 @@ impl State {
             visit: 0,
             letter_owed: false,
             allies: 0,
+            ally_moods: 0,
             began: false,
             decision: None,
             ending: None,
         };
+        for (a, &at) in truth.ally_attitude.iter().enumerate() {
+            s.set_ally_attitude(a as Ix, at);
+        }
         if let Some(v) = variant {
             // Variant effects are silent set-up: no move, no score trace.
             let mut sink = Trace::default();

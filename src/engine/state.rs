@@ -158,6 +158,8 @@ pub struct State {
     pub letter_owed: bool,
     /// Allies brought in (bit per ally, up to 32).
     pub allies: u32,
+    /// Each ally's willingness (`Attitude` index), four bits per ally, up to 16.
+    pub ally_moods: u64,
     /// Whether the first move has been made (chance events also roll for week 1 then).
     pub began: bool,
     pub decision: Option<Decided>,
@@ -167,6 +169,20 @@ pub struct State {
 impl State {
     pub fn money_left(&self, c: &Compiled) -> i64 {
         c.case.calendar.budget as i64 - self.money_spent as i64 + self.money_adjust as i64
+    }
+
+    pub fn ally_attitude(&self, a: Ix) -> Attitude {
+        if a >= 16 {
+            return Attitude::Supporter;
+        }
+        Attitude::from_index(((self.ally_moods >> (4 * a as u32)) & 0xf) as i32)
+    }
+
+    pub fn set_ally_attitude(&mut self, a: Ix, to: Attitude) {
+        if a < 16 {
+            let shift = 4 * a as u32;
+            self.ally_moods = (self.ally_moods & !(0xf << shift)) | ((to.index() as u64) << shift);
+        }
     }
 
     pub fn attitude(&self, p: Ix) -> Attitude {
@@ -215,6 +231,7 @@ impl State {
             visit,
             letter_owed,
             allies,
+            ally_moods,
             began,
             decision,
             ending,
@@ -245,6 +262,7 @@ impl State {
         self.visit = *visit;
         self.letter_owed = *letter_owed;
         self.allies = *allies;
+        self.ally_moods = *ally_moods;
         self.began = *began;
         self.decision = *decision;
         self.ending = *ending;
@@ -296,6 +314,8 @@ impl State {
                 .unwrap_or(u32::MAX),
             self.decision_week.unwrap_or(u32::MAX),
             self.allies,
+            self.ally_moods as u32,
+            (self.ally_moods >> 32) as u32,
             opt16(self.ending),
         ] {
             buf.extend_from_slice(&v.to_le_bytes());

@@ -145,6 +145,38 @@ pub fn describe(c: &Compiled, cond: &C) -> Text {
             format!("the decision is {w} week(s) away or less"),
             format!("离决策不超过 {w} 周"),
         ),
+        C::Away(p) => both(
+            format!("`{}` is away this week", person(*p)),
+            format!("`{}` 本周不在", person(*p)),
+        ),
+        C::AllyAway(a) => both(
+            format!("ally `{}` is away this week", name(c, &c.allies, *a)),
+            format!("盟友 `{}` 本周不在", name(c, &c.allies, *a)),
+        ),
+        C::AllyAttitudeAtLeast(a, at) => both(
+            format!(
+                "ally `{}` is at least {}",
+                name(c, &c.allies, *a),
+                at.name().en
+            ),
+            format!(
+                "盟友 `{}` 的态度至少是{}",
+                name(c, &c.allies, *a),
+                at.name().zh
+            ),
+        ),
+        C::AllyAttitudeAtMost(a, at) => both(
+            format!(
+                "ally `{}` is at most {}",
+                name(c, &c.allies, *a),
+                at.name().en
+            ),
+            format!(
+                "盟友 `{}` 的态度至多是{}",
+                name(c, &c.allies, *a),
+                at.name().zh
+            ),
+        ),
         C::Any(v) => {
             let parts: Vec<Text> = v.iter().map(|x| describe(c, x)).collect();
             both(
@@ -216,6 +248,45 @@ pub fn unavailable(c: &Compiled, s: &State, ix: Ix) -> Vec<Text> {
             format!("它要花 {}，只剩 {left}", ch.cost.money),
         ));
     }
+    let truth = c.truth_of(s.variant);
+    for &p in &ch.meets {
+        if truth.away(p, s.week) {
+            let why = away_why(&c.case.stakeholders[p as usize].away, s.week);
+            out.push(both(
+                format!(
+                    "`{}` is away in week {}{}",
+                    name(c, &c.stakeholders, p),
+                    s.week,
+                    why.en
+                ),
+                format!(
+                    "`{}` 第 {} 周不在{}",
+                    name(c, &c.stakeholders, p),
+                    s.week,
+                    why.zh
+                ),
+            ));
+        }
+    }
+    for &a in &ch.brings {
+        let id = name(c, &c.allies, a);
+        if truth.ally_away(a, s.week) {
+            let why = away_why(&c.case.seller.allies[a as usize].away, s.week);
+            out.push(both(
+                format!("ally `{id}` is away in week {}{}", s.week, why.en),
+                format!("盟友 `{id}` 第 {} 周不在{}", s.week, why.zh),
+            ));
+        } else if !super::game::ally_can_come(truth, s, a) {
+            let at = s.ally_attitude(a).name();
+            out.push(both(
+                format!(
+                    "ally `{id}` will not come: he is {} (Neutral or better comes)",
+                    at.en
+                ),
+                format!("盟友 `{id}` 不肯来：他的态度是{}（中立以上才会来）", at.zh),
+            ));
+        }
+    }
     for cond in &ch.when {
         if !holds(c, s, cond) {
             let d = describe(c, cond);
@@ -226,6 +297,15 @@ pub fn unavailable(c: &Compiled, s: &State, ix: Ix) -> Vec<Text> {
         }
     }
     out
+}
+
+/// The written reason of the window that covers `week` (as written on the person; a
+/// variant's windows carry their own), as ` (…)`, or nothing.
+fn away_why(windows: &[crate::case::model::Window], week: u32) -> Text {
+    match windows.iter().find(|w| w.covers(week) && !w.why.is_empty()) {
+        Some(w) => both(format!(" ({})", w.why.en), format!("（{}）", w.why.zh)),
+        None => Text::default(),
+    }
 }
 
 /// `unavailable` as one line in a language.

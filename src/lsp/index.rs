@@ -70,9 +70,8 @@ impl Kind {
             Some(match c {
                 "Met" | "NotMet" | "Known" | "AttitudeAtLeast" | "AttitudeAtMost" | "Insider"
                 | "Reveal" | "ChooseInsider" | "Observe" | "Hear" | "Observed" | "Meeting"
-                | "Court" | "SpreadDoubt" | "Attitude" | "Influence" | "Role" | "Shows" => {
-                    Kind::Stakeholder
-                }
+                | "Court" | "SpreadDoubt" | "Attitude" | "Influence" | "Role" | "Shows"
+                | "Away" => Kind::Stakeholder,
                 "Knows" | "NotKnows" | "Learn" => Kind::Fact,
                 "Chose" | "NotChose" => Kind::Choice,
                 "Variant" => Kind::Variant,
@@ -93,6 +92,7 @@ impl Kind {
                     "start" | "go" => Kind::Scene,
                     "end" | "won" | "lost" | "shared" | "timeout_ending" => Kind::Ending,
                     "backs" => Kind::Competitor,
+                    "variants" => Kind::Variant,
                     "trap" => Kind::Trap,
                     _ => return None,
                 })
@@ -240,6 +240,19 @@ impl Index {
     pub fn kind_of(&self, p: &Place) -> Option<Kind> {
         if let Some(d) = p.def {
             return Some(self.defs[d].kind);
+        }
+        // Places that name a person (meetings, attitudes, absences) may name an ally.
+        if p.expect == Some(Kind::Stakeholder)
+            && !self
+                .defs
+                .iter()
+                .any(|d| d.id == p.value && d.kind == Kind::Stakeholder)
+            && self
+                .defs
+                .iter()
+                .any(|d| d.id == p.value && d.kind == Kind::Ally)
+        {
+            return Some(Kind::Ally);
         }
         if p.expect.is_some() {
             return p.expect;

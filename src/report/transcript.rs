@@ -39,15 +39,19 @@ pub fn header(g: &Game, l: Lang) -> String {
     let _ = writeln!(s, "{}", t(&c.briefing, l));
     let _ = writeln!(
         s,
-        "[{} {} · {}{} · seed {}{}]",
+        "[{} {} · {}{} · {} {}{}]",
         c.calendar.weeks,
         if l == Lang::Zh { "周" } else { "weeks" },
         c.calendar.currency,
         c.calendar.budget,
+        if l == Lang::Zh { "种子" } else { "seed" },
         g.state.seed,
         g.state
             .variant
-            .map(|v| format!(" · variant {}", g.case.variants.names[v as usize]))
+            .map(|v| {
+                let word = if l == Lang::Zh { "变体" } else { "variant" };
+                format!(" · {word} {}", g.case.variants.names[v as usize])
+            })
             .unwrap_or_default()
     );
     s
@@ -73,11 +77,11 @@ pub fn move_text(c: &Compiled, m: &Move, l: Lang) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "> [{}] {}", m.choice, t(&m.label, l));
     if m.cost.weeks > 0 || m.cost.money > 0 {
-        let _ = writeln!(
-            s,
-            "  cost: {} week(s), {}{}",
-            m.cost.weeks, c.case.calendar.currency, m.cost.money
-        );
+        let (weeks, cur, money) = (m.cost.weeks, &c.case.calendar.currency, m.cost.money);
+        let _ = match l {
+            Lang::En => writeln!(s, "  cost: {weeks} week(s), {cur}{money}"),
+            Lang::Zh => writeln!(s, "  花费：{weeks} 周，{cur}{money}"),
+        };
     }
     if !m.reply.is_empty() {
         let _ = writeln!(s, "  {}", t(&m.reply, l));

@@ -26,6 +26,30 @@ pub struct Person {
     pub title: Text,
     #[serde(default)]
     pub about: Text,
+    /// An ally's willingness to come along (default `Supporter`): below `Neutral` he will
+    /// not. Conditions and `Attitude` effects read and move it like a stakeholder's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attitude: Option<Attitude>,
+    /// Weeks in which this ally cannot come (a trip, another project).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub away: Vec<Window>,
+}
+
+/// Weeks `from..=to` in which a person is away: nobody can meet him or bring him along.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Window {
+    pub from: u32,
+    pub to: u32,
+    /// Why (shown when a meeting with him is not on offer): "on leave", "at the board in Hong Kong".
+    #[serde(default)]
+    pub why: Text,
+}
+
+impl Window {
+    pub fn covers(&self, week: u32) -> bool {
+        (self.from..=self.to).contains(&week)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -96,6 +120,10 @@ pub struct Stakeholder {
     /// A PNG portrait, relative to the case file's folder (e.g. "portraits/wang.png").
     #[serde(default)]
     pub portrait: Option<String>,
+    /// Weeks in which he is away (leave, a posting abroad): no choice that meets him is
+    /// offered then. A variant can move them (`Away` change).
+    #[serde(default)]
+    pub away: Vec<Window>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -192,6 +192,18 @@ pub struct Cost {
     pub weeks: u32,
     #[serde(default)]
     pub money: u32,
+    /// Wait until this week has begun (a tender date, a board meeting): the move takes at
+    /// least until then, and `weeks` more if that is later.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<u32>,
+}
+
+impl Cost {
+    /// The weeks this costs when taken in `week`.
+    pub fn weeks_from(&self, week: u32) -> u32 {
+        let waited = self.until.map_or(0, |u| u.saturating_sub(week));
+        self.weeks.max(waited)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -263,6 +275,8 @@ pub enum Condition {
     RankIs(Rank),
     /// The decision date is at most this many weeks away.
     DecisionWithin(u32),
+    /// This person (a stakeholder or an ally) is away this week (`away` windows).
+    Away(String),
     Any(Vec<Condition>),
     All(Vec<Condition>),
     Not(Box<Condition>),
@@ -335,6 +349,9 @@ pub struct Event {
     /// Interrupt the trainee: jump to this scene when the event fires.
     #[serde(default)]
     pub go: Option<String>,
+    /// Only in these variants (empty: in every one). A variant switches the event on.
+    #[serde(default)]
+    pub variants: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -382,6 +399,9 @@ pub enum Change {
     DecisionWeek(u32),
     /// Who owns this burning issue in this variant.
     IssueOwner(String, String),
+    /// When this person (stakeholder or ally) is away in this variant: replaces the `away`
+    /// written on him (`[]`: always there).
+    Away(String, Vec<Window>),
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -7,8 +7,6 @@ use crate::case::model::*;
 
 /// Competitor indices are stored in a byte with two values reserved.
 pub const MAX_COMPETITORS: usize = 250;
-/// Allies are a bit set of 32.
-pub const MAX_ALLIES: usize = 32;
 
 fn uses_decide(es: &[Effect]) -> bool {
     es.iter().any(|e| matches!(e, Effect::Decide))
@@ -22,17 +20,6 @@ pub(super) fn check(ck: &mut Checker, case: &Case, names: &Names) {
             format!(
                 "{} competitors; a case may have at most {MAX_COMPETITORS}",
                 case.competitors.len()
-            ),
-            None,
-        );
-    }
-    if case.seller.allies.len() > MAX_ALLIES {
-        ck.error(
-            "E016",
-            (0, 0),
-            format!(
-                "{} allies; a case may have at most {MAX_ALLIES}",
-                case.seller.allies.len()
             ),
             None,
         );

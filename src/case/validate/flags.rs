@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::Checker;
-use crate::case::diagnostic::suggestion;
+use crate::case::diagnostic::{suggestion, suggestion_zh};
 use crate::case::model::*;
 
 fn reads<'a>(cs: &'a [Condition], anchor: &'a str, out: &mut Vec<(&'a str, &'a str)>) {
@@ -80,6 +80,14 @@ pub(super) fn check(ck: &mut Checker, case: &Case) {
             format!("flag `{flag}` is read in `{anchor}` but never set"),
             Some(hint),
         );
+        let hint_zh = suggestion_zh(flag, set.keys().copied()).map_or_else(
+            || format!("没有任何地方 `Set(\"{flag}\")`，这个条件永远不变；请在某个选择或事件的效果里设置它"),
+            |m| format!("{m}（没有地方设置 `{flag}`，条件永远不变）"),
+        );
+        ck.zh(
+            format!("`{anchor}` 读了标记 `{flag}`，但从没有地方设置它"),
+            Some(hint_zh),
+        );
     }
     for (flag, anchor) in &set {
         if read.iter().any(|(f, _)| f == flag) || cleared.contains(flag) {
@@ -91,6 +99,12 @@ pub(super) fn check(ck: &mut Checker, case: &Case) {
             format!("flag `{flag}` is set in `{anchor}` but no condition reads it"),
             Some(format!(
                 "read it with `Flag(\"{flag}\")` or `NotFlag(\"{flag}\")`, or remove the `Set`"
+            )),
+        );
+        ck.zh(
+            format!("`{anchor}` 设置了标记 `{flag}`，但没有条件读它"),
+            Some(format!(
+                "用 `Flag(\"{flag}\")` 或 `NotFlag(\"{flag}\")` 读它，或删掉这个 `Set`"
             )),
         );
     }

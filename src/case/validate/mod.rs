@@ -1,15 +1,19 @@
 //! Semantic checks of a parsed case: ids, references, reachability, translations, scoring.
 //! Every finding carries a location in the file and, where it helps, a hint.
 
+mod cast;
 mod deal;
 mod flags;
+mod refs;
 
 use std::collections::{HashMap, HashSet};
 
 use super::checker::{Checker, Kind, Names};
-use super::diagnostic::{Diagnostic, Severity, suggestion};
+use super::diagnostic::{Diagnostic, Severity};
 use super::model::*;
 use super::text::{Lang, Text};
+pub(crate) use refs::check_ref;
+use refs::check_references;
 
 /// Limits on what a case may contain, so an untrusted file cannot exhaust the game.
 pub const MAX_STAKEHOLDERS: usize = 200;
@@ -38,6 +42,7 @@ pub fn validate_counted(case: &Case, src: &str, file: &str) -> (Vec<Diagnostic>,
     check_ranges(&mut ck, case);
     check_flow(&mut ck, case);
     check_scoring(&mut ck, case);
+    cast::check(&mut ck, case);
     check_texts(&mut ck, case);
     check_font(&mut ck);
     check_files(&mut ck, case);
@@ -192,292 +197,6 @@ fn check_limits(ck: &mut Checker, case: &Case) {
                 format!("too many {what}: {n} (the limit is {max})"),
                 Some("split the deal into several cases".into()),
             );
-        }
-    }
-}
-
-pub(super) fn check_ref(ck: &mut Checker, names: &Names, kind: Kind, id: &str, anchor: &str) {
-    if !names.has(kind, id) && ck.full() {
-        ck.dropped(Severity::Error);
-    } else if !names.has(kind, id) {
-        let span = ck.loc.value_in(anchor, id);
-        let hint = suggestion(id, names.list(kind).iter().copied())
-            .or_else(|| super::ids::problem(id).map(|(what, hint)| format!("it {what}; {hint}")))
-            .or_else(|| {
-                let known = names.list(kind);
-                (!known.is_empty() && known.len() <= 12)
-                    .then(|| format!("known {}s: {}", kind.word(), known.join(", ")))
-            });
-        ck.error(
-            "E011",
-            span,
-            format!("unknown {} `{}`", kind.word(), super::ids::shown(id)),
-            hint,
-        );
-    }
-}
-
-fn check_conditions(ck: &mut Checker, names: &Names, conds: &[Condition], anchor: &str) {
-    for c in conds {
-        use Condition as K;
-        match c {
-            K::Knows(f) | K::NotKnows(f) => check_ref(ck, names, Kind::Fact, f, anchor),
-            K::Met(p) | K::NotMet(p) | K::Known(p) | K::Insider(p) => {
-                check_ref(ck, names, Kind::Stakeholder, p, anchor)
-            }
-            K::AttitudeAtLeast(p, _) | K::AttitudeAtMost(p, _) => {
-                check_ref(ck, names, Kind::Stakeholder, p, anchor)
-            }
-            K::Chose(ch) | K::NotChose(ch) => check_ref(ck, names, Kind::Choice, ch, anchor),
-            K::Variant(v) => check_ref(ck, names, Kind::Variant, v, anchor),
-            K::Diagnosed(b) => check_ref(ck, names, Kind::Issue, b, anchor),
-            K::CompetitorAtLeast(k, _)
-            | K::CompetitorAtMost(k, _)
-            | K::CompetitorOut(k)
-            | K::Partner(k) => check_ref(ck, names, Kind::Competitor, k, anchor),
-            K::Backs(p, k) => {
-                check_ref(ck, names, Kind::Stakeholder, p, anchor);
-                if let Some(k) = k {
-                    check_ref(ck, names, Kind::Competitor, k, anchor);
-                }
-            }
-            K::Observed(p, _) => check_ref(ck, names, Kind::Stakeholder, p, anchor),
-            K::Proposed(b) => check_ref(ck, names, Kind::Issue, b, anchor),
-            K::AllyBrought(a) => check_ref(ck, names, Kind::Ally, a, anchor),
-            K::Any(v) | K::All(v) => check_conditions(ck, names, v, anchor),
-            K::Not(b) => check_conditions(ck, names, std::slice::from_ref(b), anchor),
-            K::Flag(_)
-            | K::NotFlag(_)
-            | K::WeekAtMost(_)
-            | K::WeekAtLeast(_)
-            | K::MoneyAtLeast(_)
-            | K::NoInsider
-            | K::HasInsider
-            | K::RankJudged(_)
-            | K::ChanceAtLeast(_)
-            | K::InsiderAtLeast(_)
-            | K::ChanceAtMost(_)
-            | K::RankIs(_)
-            | K::DecisionWithin(_) => {}
-        }
-    }
-}
-
-fn check_effects(ck: &mut Checker, names: &Names, effects: &[Effect], anchor: &str) {
-    for e in effects {
-        match e {
-            Effect::Learn(f) => check_ref(ck, names, Kind::Fact, f, anchor),
-            Effect::Reveal(p)
-            | Effect::Attitude(p, _)
-            | Effect::ChooseInsider(p)
-            | Effect::Observe(p, _)
-            | Effect::Hear(p, _) => check_ref(ck, names, Kind::Stakeholder, p, anchor),
-            Effect::Competitor(k, _) | Effect::Eliminate(k) | Effect::Partner(k) => {
-                check_ref(ck, names, Kind::Competitor, k, anchor)
-            }
-            Effect::SetBacks(p, k) => {
-                check_ref(ck, names, Kind::Stakeholder, p, anchor);
-                if let Some(k) = k {
-                    check_ref(ck, names, Kind::Competitor, k, anchor);
-                }
-            }
-            Effect::Diagnose(b) | Effect::Propose(b) => {
-                check_ref(ck, names, Kind::Issue, b, anchor)
-            }
-            Effect::BringAlly(a) => check_ref(ck, names, Kind::Ally, a, anchor),
-            Effect::Set(_)
-            | Effect::Clear(_)
-            | Effect::Score(..)
-            | Effect::JudgeRank(_)
-            | Effect::Pain(..)
-            | Effect::Power(_)
-            | Effect::Vision(..)
-            | Effect::Value(..)
-            | Effect::Control(_)
-            | Effect::Funnel(_)
-            | Effect::Money(_)
-            | Effect::News(_)
-            | Effect::Decide
-            | Effect::Delay(_)
-            | Effect::Letter => {}
-        }
-    }
-}
-
-fn check_next(
-    ck: &mut Checker,
-    names: &Names,
-    go: &Option<String>,
-    end: &Option<String>,
-    anchor: &str,
-) {
-    if let Some(g) = go {
-        check_ref(ck, names, Kind::Scene, g, anchor);
-    }
-    if let Some(e) = end {
-        check_ref(ck, names, Kind::Ending, e, anchor);
-    }
-    if go.is_some() && end.is_some() {
-        ck.error(
-            "E013",
-            ck.loc.field_in(anchor, "end"),
-            format!("`{anchor}` has both `go` and `end`"),
-            Some("a choice either moves to a scene or ends the deal, not both".into()),
-        );
-    }
-}
-
-fn check_references(ck: &mut Checker, case: &Case, names: &Names) {
-    if !names.has(Kind::Scene, &case.start) {
-        let span = ck.loc.field_after(0, "start").unwrap_or((0, 0));
-        let hint = suggestion(&case.start, names.list(Kind::Scene).iter().copied());
-        ck.error(
-            "E012",
-            span,
-            format!("the start scene `{}` does not exist", case.start),
-            hint,
-        );
-    }
-    if !names.has(Kind::Ending, &case.calendar.timeout_ending) {
-        let span = ck
-            .loc
-            .after(0, &case.calendar.timeout_ending)
-            .unwrap_or((0, 0));
-        let hint = suggestion(
-            &case.calendar.timeout_ending,
-            names.list(Kind::Ending).iter().copied(),
-        );
-        ck.error(
-            "E011",
-            span,
-            format!(
-                "unknown ending `{}` (calendar.timeout_ending)",
-                case.calendar.timeout_ending
-            ),
-            hint,
-        );
-    }
-    for u in &case.customer.units {
-        if let Some(p) = &u.parent {
-            check_ref(ck, names, Kind::Unit, p, &u.id);
-        }
-    }
-    for p in &case.stakeholders {
-        if let Some(u) = &p.unit {
-            check_ref(ck, names, Kind::Unit, u, &p.id);
-        }
-        if let Some(r) = &p.reports_to {
-            check_ref(ck, names, Kind::Stakeholder, r, &p.id);
-        }
-        if let Some(b) = &p.backs {
-            check_ref(ck, names, Kind::Competitor, b, &p.id);
-        }
-    }
-    // Org chart must be a tree: follow reports_to and detect loops, each person visited once
-    // (0 unseen, 1 on the current walk, 2 done): linear however many people there are.
-    let index: HashMap<&str, usize> = case
-        .stakeholders
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    let boss = |i: usize| {
-        case.stakeholders[i]
-            .reports_to
-            .as_deref()
-            .and_then(|r| index.get(r).copied())
-    };
-    let mut state = vec![0u8; case.stakeholders.len()];
-    for start in 0..case.stakeholders.len() {
-        let mut walk = Vec::new();
-        let mut cur = Some(start);
-        while let Some(i) = cur {
-            match state[i] {
-                0 => {
-                    state[i] = 1;
-                    walk.push(i);
-                    cur = boss(i);
-                }
-                1 => {
-                    // A loop: everyone on it from `i` on reports to themselves through it.
-                    let from = walk.iter().position(|&w| w == i).unwrap_or(0);
-                    for &w in &walk[from..] {
-                        let p = &case.stakeholders[w];
-                        ck.error(
-                            "E014",
-                            ck.loc.field_in(&p.id, "reports_to"),
-                            format!(
-                                "`{}` reports to themselves through a loop in `reports_to`",
-                                p.id
-                            ),
-                            Some("the org chart must be a tree".into()),
-                        );
-                    }
-                    break;
-                }
-                _ => break,
-            }
-        }
-        for w in walk {
-            state[w] = 2;
-        }
-    }
-    for b in &case.burning_issues {
-        check_ref(ck, names, Kind::Stakeholder, &b.owner, &b.id);
-    }
-    for s in &case.scenes {
-        if let SceneKind::Meeting(people) = &s.kind {
-            for p in people {
-                check_ref(ck, names, Kind::Stakeholder, p, &s.id);
-            }
-        }
-        for para in &s.paragraphs {
-            check_conditions(ck, names, &para.when, &s.id);
-        }
-        for c in &s.choices {
-            check_conditions(ck, names, &c.when, &c.id);
-            check_effects(ck, names, &c.effects, &c.id);
-            for m in &c.meets {
-                check_ref(ck, names, Kind::Stakeholder, m, &c.id);
-            }
-            check_next(ck, names, &c.go, &c.end, &c.id);
-            for br in &c.branches {
-                check_conditions(ck, names, &br.when, &c.id);
-                check_effects(ck, names, &br.effects, &c.id);
-                check_next(ck, names, &br.go, &br.end, &c.id);
-            }
-        }
-    }
-    for e in &case.events {
-        check_conditions(ck, names, &e.conditions, &e.id);
-        check_effects(ck, names, &e.effects, &e.id);
-        if let Some(g) = &e.go {
-            check_ref(ck, names, Kind::Scene, g, &e.id);
-        }
-    }
-    for v in &case.variants {
-        for ch in &v.changes {
-            match ch {
-                Change::Attitude(p, _)
-                | Change::Influence(p, _)
-                | Change::Role(p, _)
-                | Change::Shows(p, _) => check_ref(ck, names, Kind::Stakeholder, p, &v.id),
-                Change::Strength(k, _) => check_ref(ck, names, Kind::Competitor, k, &v.id),
-                Change::DecisionWeek(_) => {}
-                Change::IssueOwner(b, p) => {
-                    check_ref(ck, names, Kind::Issue, b, &v.id);
-                    check_ref(ck, names, Kind::Stakeholder, p, &v.id);
-                }
-                Change::Backs(p, k) => {
-                    check_ref(ck, names, Kind::Stakeholder, p, &v.id);
-                    if let Some(k) = k {
-                        check_ref(ck, names, Kind::Competitor, k, &v.id);
-                    }
-                }
-                Change::EventWeek(e, _) => check_ref(ck, names, Kind::Event, e, &v.id),
-                Change::RealIssue(b, _) => check_ref(ck, names, Kind::Issue, b, &v.id),
-                Change::Effects(effs) => check_effects(ck, names, effs, &v.id),
-            }
         }
     }
 }
