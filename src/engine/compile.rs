@@ -734,9 +734,7 @@ fn truth(case: &Case, b: &Builder, v: Option<&Variant>) -> Truth {
         event_on: case
             .events
             .iter()
-            .map(|e| {
-                e.variants.is_empty() || v.is_some_and(|v| e.variants.iter().any(|n| *n == v.id))
-            })
+            .map(|e| e.variants.is_empty() || v.is_some_and(|v| e.variants.contains(&v.id)))
             .collect(),
     };
     let Some(v) = v else { return t };
