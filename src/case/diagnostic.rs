@@ -62,12 +62,7 @@ pub fn suggestion_zh<'a>(
     found: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
-    let m = did_you_mean(found, candidates)?;
-    let shown = super::ids::shown(&m);
-    Some(match confusable_note(found, &m) {
-        Some(note) => format!("是不是 `{shown}`？注意：{note}"),
-        None => format!("是不是 `{shown}`？"),
-    })
+    suggestion_in(found, candidates, Lang::Zh)
 }
 
 impl std::fmt::Display for Diagnostic {
@@ -164,11 +159,22 @@ pub fn suggestion<'a>(
     found: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
+    suggestion_in(found, candidates, Lang::En)
+}
+
+fn suggestion_in<'a>(
+    found: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    l: Lang,
+) -> Option<String> {
     let m = did_you_mean(found, candidates)?;
     let shown = super::ids::shown(&m);
-    Some(match confusable_note(found, &m) {
-        Some(note) => format!("did you mean `{shown}`? careful: {note}"),
-        None => format!("did you mean `{shown}`?"),
+    let note = confusable_note(found, &m);
+    Some(match (l, note) {
+        (Lang::En, Some(note)) => format!("did you mean `{shown}`? careful: {note}"),
+        (Lang::En, None) => format!("did you mean `{shown}`?"),
+        (Lang::Zh, Some(note)) => format!("是不是 `{shown}`？注意：{note}"),
+        (Lang::Zh, None) => format!("是不是 `{shown}`？"),
     })
 }
 

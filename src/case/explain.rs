@@ -2,7 +2,7 @@
 //! The parser knows the error but not always the field, so the text around the error's place
 //! is read to name it (`power: 300` → "power must be 0–5").
 
-use super::diagnostic::{Said, line_col, suggestion};
+use super::diagnostic::{Said, line_col, suggestion, suggestion_zh};
 use super::lex::{Tok, tokens};
 use super::words;
 
@@ -27,18 +27,10 @@ fn suggest(found: &str, expected: &[&str], otherwise: &str) -> String {
 
 /// `suggest` in Chinese.
 fn suggest_zh(found: &str, expected: &[&str], otherwise: &str) -> String {
-    match close_match(found, expected) {
-        Some(m) => format!("是不是 `{m}`？"),
-        None => {
-            let list: Vec<String> = expected.iter().map(|x| format!("`{x}`")).collect();
-            format!("{otherwise}{}", list.join("、"))
-        }
-    }
-}
-
-/// The allowed word a likely typo meant, if one is close.
-fn close_match(found: &str, expected: &[&str]) -> Option<String> {
-    super::diagnostic::did_you_mean(found, expected.iter().copied())
+    suggestion_zh(found, expected.iter().copied()).unwrap_or_else(|| {
+        let list: Vec<String> = expected.iter().map(|x| format!("`{x}`")).collect();
+        format!("{otherwise}{}", list.join("、"))
+    })
 }
 
 /// A message and its hint in English and in Chinese.
@@ -395,12 +387,10 @@ pub fn explain(e: &ron::Error, text: &str, offset: usize) -> Explained {
             outer,
         } if outer.as_deref() == Some("Text") => {
             // Unknown language keys are errors, not ignored: the text would be lost silently.
-            let mean = suggestion(found, expected.iter().copied());
-            let hint = mean.as_ref().map(|m| format!("{m} ")).unwrap_or_default();
-            let hint_zh = mean
-                .and_then(|_| close_match(found, expected))
-                .map(|m| format!("是不是 `{m}`？"))
+            let hint = suggestion(found, expected.iter().copied())
+                .map(|m| format!("{m} "))
                 .unwrap_or_default();
+            let hint_zh = suggestion_zh(found, expected.iter().copied()).unwrap_or_default();
             Explained::new(
                 format!("unknown language key `{}` in a text", quote(found)),
                 Some(format!(
