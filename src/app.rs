@@ -25,7 +25,10 @@ pub fn game_plugin(app: &mut App) {
         PreUpdate,
         (update_kit, save_settings).run_if(resource_changed::<Settings>),
     );
-    app.add_systems(PreUpdate, crate::session::load_portraits);
+    app.add_systems(
+        PreUpdate,
+        (crate::session::load_portraits, crate::session::poll_expert),
+    );
 }
 
 fn kit_for(fonts: &UiFonts, settings: &Settings) -> Kit {
@@ -250,6 +253,10 @@ pub fn run(args: PlayOptions) -> Result<(), String> {
             args.screenshots.clone(),
             args.exit_when_done,
         ));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    if args.author {
+        app.add_plugins(crate::author::plugin);
     }
     #[cfg(feature = "dev")]
     app.add_plugins(crate::dev_tools::plugin);

@@ -105,9 +105,7 @@ fn drive(
         return;
     }
     let screen = *screen.get();
-    let expert_ready = deal
-        .as_ref()
-        .is_none_or(|d| d.expert.lock().map(|e| e.is_some()).unwrap_or(true));
+    let expert_ready = deal.as_ref().is_none_or(|d| d.expert.is_ready());
     if screen == Screen::Debrief && !expert_ready {
         return;
     }

@@ -20,6 +20,9 @@ pub mod scoring;
 // The Bevy shell, laid out like bevy_new_2d: screens, theme, session state, automation.
 #[cfg(feature = "game")]
 pub mod app;
+// The author's overlay draws the case map, which layout-rs (native only) lays out.
+#[cfg(all(feature = "game", not(target_arch = "wasm32")))]
+pub mod author;
 #[cfg(feature = "game")]
 pub mod automation;
 #[cfg(feature = "dev")]

@@ -2,9 +2,10 @@
 //! autosave. Systems in `screens/` read these; only `Deal::choose` moves the engine.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use bevy::prelude::*;
+use bevy::tasks::{AsyncComputeTaskPool, Task, TaskPool, futures::check_ready};
 
 use crate::analysis::explore::{Limits, Line, best_line};
 use crate::bundled;
@@ -34,6 +35,9 @@ pub struct PlayOptions {
     /// The author's preview: moves played before the window opens, so the game starts at
     /// the scene they lead to (`play --line FILE --from SCENE`).
     pub preview: Vec<String>,
+    /// The author's overlay (`play --author`): hidden truth, flags, why choices are missing,
+    /// the case map.
+    pub author: bool,
 }
 
 /// What the command line asked for.
@@ -183,6 +187,39 @@ pub fn load_portraits(deal: Option<ResMut<Deal>>, mut images: ResMut<Assets<Imag
     deal.portraits = portraits;
 }
 
+/// The expert line of the deal's seed: being computed, or ready (None: the case has no
+/// winning line within the analysis's bounds).
+pub enum Expert {
+    Computing(Task<Option<Line>>),
+    Ready(Option<Line>),
+}
+
+impl Expert {
+    pub fn is_ready(&self) -> bool {
+        matches!(self, Expert::Ready(_))
+    }
+    /// The line, once computed.
+    pub fn line(&self) -> Option<&Line> {
+        match self {
+            Expert::Ready(l) => l.as_ref(),
+            Expert::Computing(_) => None,
+        }
+    }
+}
+
+/// Picks up the expert line when its task is done. Polling does not mark the deal changed;
+/// only the line's arrival does (the debrief redraws on it).
+pub fn poll_expert(deal: Option<ResMut<Deal>>) {
+    let Some(mut deal) = deal else { return };
+    let done = match &mut deal.bypass_change_detection().expert {
+        Expert::Computing(task) => check_ready(task),
+        Expert::Ready(_) => return,
+    };
+    if let Some(line) = done {
+        deal.expert = Expert::Ready(line);
+    }
+}
+
 /// The deal being played.
 #[derive(Resource)]
 pub struct Deal {
@@ -193,7 +230,7 @@ pub struct Deal {
     /// The move just made, shown until the trainee continues.
     pub pending: Option<Move>,
     /// The analysed best line for this seed (computed in the background).
-    pub expert: Arc<Mutex<Option<Line>>>,
+    pub expert: Expert,
     /// A message for the trainee (e.g. the autosave could not be written).
     pub notice: Option<String>,
     /// Where the results file goes when the deal ends (None: the data folder's `results`).
@@ -210,15 +247,12 @@ pub struct Deal {
 impl Deal {
     pub fn start(entry: &Entry, case: Arc<Compiled>, seed: u64, player: Option<String>) -> Deal {
         let hash = save::content_hash(entry.loaded.source.as_deref().unwrap_or(""));
-        let expert = Arc::new(Mutex::new(None));
-        let (slot, c) = (expert.clone(), case.clone());
-        // Exhaustive analysis can take a moment on a big case: keep it off the frame.
-        std::thread::spawn(move || {
+        let c = case.clone();
+        // Exhaustive analysis can take a moment on a big case: Bevy's async compute pool
+        // keeps it off the frame (and runs it on the main thread's idle time on the web).
+        let task = AsyncComputeTaskPool::get_or_init(TaskPool::default).spawn(async move {
             // The best pass only: the trap and worst passes are for authors, not the debrief.
-            let best = best_line(&c, seed, Limits::states(4_000_000)).0;
-            if let Ok(mut s) = slot.lock() {
-                *s = best;
-            }
+            best_line(&c, seed, Limits::states(4_000_000)).0
         });
         Deal {
             game: Game::new(case, seed),
@@ -226,7 +260,7 @@ impl Deal {
             hash,
             player,
             pending: None,
-            expert,
+            expert: Expert::Computing(task),
             notice: None,
             results_dir: None,
             results_file: None,
@@ -259,8 +293,8 @@ impl Deal {
     /// The run's results file for the instructor, written once when the deal ends.
     fn write_results(&mut self, lang: Lang) {
         let player = self.player.clone().unwrap_or_default();
-        let ready = self.expert.lock().ok().and_then(|e| e.clone());
-        let file = match ready.and_then(|line| results::expert_from_line(&self.game, &line, true)) {
+        let ready = self.expert.line();
+        let file = match ready.and_then(|line| results::expert_from_line(&self.game, line, true)) {
             Some(expert) => results::build_with_expert(
                 &self.game,
                 &self.hash,

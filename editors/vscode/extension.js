@@ -6,8 +6,10 @@ const { LanguageClient, TransportKind } = require("vscode-languageclient/node");
 let client;
 
 function activate(context) {
-  const command = vscode.workspace.getConfiguration("dealcraft").get("path") || "dealcraft";
-  const server = { command, args: ["lsp"], transport: TransportKind.stdio };
+  const config = vscode.workspace.getConfiguration("dealcraft");
+  const command = config.get("path") || "dealcraft";
+  const lang = config.get("lang") === "zh" ? "zh" : "en";
+  const server = { command, args: ["lsp", "--lang", lang], transport: TransportKind.stdio };
   client = new LanguageClient(
     "dealcraft",
     "Dealcraft cases",

@@ -175,13 +175,26 @@ impl MermaidIds {
     }
 }
 
+/// A scene's kind in the map's language (under its title on every node).
+pub fn kind_word(k: &SceneKind, lang: Lang) -> &'static str {
+    match (k, lang) {
+        (SceneKind::Board, Lang::En) => "board",
+        (SceneKind::Meeting(_), Lang::En) => "meeting",
+        (SceneKind::Decision(_), Lang::En) => "decision",
+        (SceneKind::Story, Lang::En) => "story",
+        (SceneKind::Board, Lang::Zh) => "看板",
+        (SceneKind::Meeting(_), Lang::Zh) => "会谈",
+        (SceneKind::Decision(_), Lang::Zh) => "决断",
+        (SceneKind::Story, Lang::Zh) => "叙述",
+    }
+}
+
 pub fn render(case: &Case, format: Format, lang: Lang) -> String {
     let mut out = String::new();
-    let kind = |k: &SceneKind| match k {
-        SceneKind::Board => "board",
-        SceneKind::Meeting(_) => "meeting",
-        SceneKind::Decision(_) => "decision",
-        SceneKind::Story => "story",
+    let kind = |k: &SceneKind| kind_word(k, lang);
+    let event = match lang {
+        Lang::En => "event",
+        Lang::Zh => "事件",
     };
     match format {
         Format::Dot | Format::DotCompact => {
@@ -219,7 +232,7 @@ pub fn render(case: &Case, format: Format, lang: Lang) -> String {
             }
             for e in case.events.iter().filter(|e| e.go.is_some()) {
                 out.push_str(&format!(
-                    "  \"event_{}\" [label=\"event {}\", shape=cds, style=dashed];\n",
+                    "  \"event_{}\" [label=\"{event} {}\", shape=cds, style=dashed];\n",
                     esc(&e.id),
                     esc(&e.id)
                 ));
@@ -262,7 +275,7 @@ pub fn render(case: &Case, format: Format, lang: Lang) -> String {
             }
             for e in case.events.iter().filter(|e| e.go.is_some()) {
                 out.push_str(&format!(
-                    "  {}>\"event · {}\"]\n",
+                    "  {}>\"{event} · {}\"]\n",
                     ids.of(&format!("event_{}", e.id)),
                     mermaid_esc(&e.id)
                 ));

@@ -133,7 +133,11 @@ pub enum Command {
         out: PathBuf,
     },
     /// Language server for case files on stdin/stdout (for editors; see editors/vscode).
-    Lsp,
+    Lsp {
+        /// The language of the diagnostics (`zh`: 中文).
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
+    },
 }
 
 #[derive(clap::Args, Debug, Default, Clone)]
@@ -170,6 +174,10 @@ pub struct PlayArgs {
     /// the end of `--line`), with the state that line builds.
     #[arg(long, value_name = "SCENE")]
     pub from: Option<String>,
+    /// Author's overlay: the hidden truth, flags and why each choice is or is not offered
+    /// (F2), and the case map with the current scene marked (F3).
+    #[arg(long)]
+    pub author: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -289,7 +297,9 @@ pub fn main() -> ExitCode {
         Command::Graph { case, format, lang } => graph::run(&case, format, lang.into()),
         Command::Cases { json } => cases::run(json),
         Command::NewCase { id, out } => new_case::run(&id, &out),
-        Command::Lsp => crate::lsp::run().map_err(|e| Failure::Invalid(format!("lsp: {e}"))),
+        Command::Lsp { lang } => {
+            crate::lsp::run(lang.into()).map_err(|e| Failure::Invalid(format!("lsp: {e}")))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -320,6 +330,7 @@ fn play(args: PlayArgs) -> CmdResult {
         screenshots: args.screenshots,
         exit_when_done: args.exit_when_done,
         preview,
+        author: args.author,
     })
     .map_err(Failure::Invalid)
 }

@@ -209,7 +209,7 @@ pub fn chance_us(c: &Compiled, s: &State) -> f64 {
 }
 
 /// (our chance, the best competitor's chance), allocation-free.
-fn chances(c: &Compiled, s: &State) -> (f64, f64) {
+pub fn chances(c: &Compiled, s: &State) -> (f64, f64) {
     let mut us = 0.0;
     let mut best = 0.0f64;
     for_each_chance(c, s, |b, p| match b {

@@ -3,6 +3,7 @@
 //! compile → state (setup) → rules (conditions, effects) → the deal model: questions,
 //! sequencing, commitments, competitors, the customer's decision. The screens read `view`.
 
+pub mod author;
 pub mod commit;
 pub mod competitors;
 pub mod compile;

@@ -230,16 +230,7 @@ pub fn rule(c: &Compiled, m: Mistake, who: &[Ix]) -> Text {
 
 /// The note of a rank judgement.
 pub fn rank(judged: Rank, truth: Rank) -> Text {
-    let rank_name = |r: Rank, l: Lang| -> &'static str {
-        match (r, l) {
-            (Rank::FirstChoice, Lang::En) => "first choice",
-            (Rank::FirstChoice, Lang::Zh) => "首选",
-            (Rank::Backup, Lang::En) => "a backup",
-            (Rank::Backup, Lang::Zh) => "备选",
-            (Rank::ReferenceOnly, Lang::En) => "only the reference bid",
-            (Rank::ReferenceOnly, Lang::Zh) => "陪标",
-        }
-    };
+    let rank_name = |r: Rank, l: Lang| r.name().get(l).to_string();
     both(|l| {
         if judged == truth {
             match l {

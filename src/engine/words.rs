@@ -1,7 +1,9 @@
 //! The people model's values in words, in both languages: shared by the screens, the
 //! transcript and the debrief, so a role or a concern reads the same everywhere.
 
-use crate::case::model::{Aspect, Attitude, BuyingRole, ChangeAttitude, Closeness, Concern, Needs};
+use crate::case::model::{
+    Aspect, Attitude, BuyingRole, ChangeAttitude, Closeness, Concern, Needs, Rank,
+};
 use crate::case::text::Text;
 
 fn t(en: &str, zh: &str) -> Text {
@@ -16,6 +18,17 @@ impl Attitude {
             Attitude::Neutral => t("neutral", "中立"),
             Attitude::Supporter => t("supporter", "支持者"),
             Attitude::Mentor => t("mentor", "导师"),
+        }
+    }
+}
+
+impl Rank {
+    /// How the customer ranks us: 首选, 备选, 陪标.
+    pub fn name(self) -> Text {
+        match self {
+            Rank::FirstChoice => t("first choice", "首选"),
+            Rank::Backup => t("a backup", "备选"),
+            Rank::ReferenceOnly => t("only the reference bid", "陪标"),
         }
     }
 }

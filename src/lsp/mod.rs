@@ -24,10 +24,12 @@ struct Server {
     conn: Connection,
     docs: HashMap<String, (Uri, Doc)>,
     enc: Encoding,
+    /// The language of the diagnostics' messages (`dealcraft lsp --lang zh`).
+    lang: crate::case::text::Lang,
 }
 
 /// Run the server on stdin/stdout until the client shuts it down.
-pub fn run() -> Result<(), Box<dyn Error + Send + Sync>> {
+pub fn run(lang: crate::case::text::Lang) -> Result<(), Box<dyn Error + Send + Sync>> {
     let (conn, io) = Connection::stdio();
     let (id, params) = conn.initialize_start()?;
     let init: lsp::InitializeParams = serde_json::from_value(params).unwrap_or_default();
@@ -77,6 +79,7 @@ pub fn run() -> Result<(), Box<dyn Error + Send + Sync>> {
         conn,
         docs: HashMap::new(),
         enc,
+        lang,
     };
     server.serve()?;
     drop(server);
@@ -120,13 +123,18 @@ impl Server {
             .diagnostics
             .iter()
             .map(|d| {
+                let d = d.in_lang(self.lang);
                 let range = if d.line == 0 {
                     lsp::Range::default()
                 } else {
                     range(&lines, (d.offset, d.offset + d.len))
                 };
+                let help = match self.lang {
+                    crate::case::text::Lang::En => "help",
+                    crate::case::text::Lang::Zh => "提示",
+                };
                 let message = match &d.hint {
-                    Some(h) => format!("{}\nhelp: {h}", d.message),
+                    Some(h) => format!("{}\n{help}: {h}", d.message),
                     None => d.message.clone(),
                 };
                 lsp::Diagnostic {

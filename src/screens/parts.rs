@@ -470,26 +470,30 @@ pub fn competitors(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
     }
 }
 
-/// Mouse wheel and PageUp/PageDown scroll the scrollable node under the pointer (or the first).
+/// Mouse wheel and PageUp/PageDown scroll the scrollable node under the pointer (or the first);
+/// a sideways wheel, or Shift with the wheel, scrolls a node that is wider than its view.
 fn scroll(
     mut wheel: MessageReader<MouseWheel>,
     keys: Res<ButtonInput<KeyCode>>,
     mut q: Query<(&Interaction, &ComputedNode, &mut ScrollPosition), With<Scrollable>>,
 ) {
-    let mut dy: f32 = wheel
+    let (mut dx, mut dy) = wheel
         .read()
         .map(|e| match e.unit {
-            MouseScrollUnit::Line => e.y * 28.0,
-            MouseScrollUnit::Pixel => e.y,
+            MouseScrollUnit::Line => (e.x * 28.0, e.y * 28.0),
+            MouseScrollUnit::Pixel => (e.x, e.y),
         })
-        .sum();
+        .fold((0.0f32, 0.0f32), |(x, y), (a, b)| (x + a, y + b));
+    if keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]) {
+        (dx, dy) = (dx + dy, 0.0);
+    }
     if keys.just_pressed(KeyCode::PageDown) {
         dy -= 300.0;
     }
     if keys.just_pressed(KeyCode::PageUp) {
         dy += 300.0;
     }
-    if dy == 0.0 {
+    if dy == 0.0 && dx == 0.0 {
         return;
     }
     let any_hovered = q.iter().any(|(i, _, _)| *i != Interaction::None);
@@ -497,8 +501,9 @@ fn scroll(
         if any_hovered && *interaction == Interaction::None {
             continue;
         }
-        let max = ((node.content_size().y - node.size().y) * node.inverse_scale_factor()).max(0.0);
-        pos.y = (pos.y - dy).clamp(0.0, max);
+        let over = (node.content_size() - node.size()) * node.inverse_scale_factor();
+        pos.y = (pos.y - dy).clamp(0.0, over.y.max(0.0));
+        pos.x = (pos.x - dx).clamp(0.0, over.x.max(0.0));
         if !any_hovered {
             break;
         }

@@ -192,9 +192,43 @@ async def main(binary: str, case: str) -> None:
     print("lsp session: all checks passed")
 
 
+async def chinese(binary: str, case: str) -> None:
+    """`dealcraft lsp --lang zh`: the same typo, the message and its help in Chinese."""
+    client = LanguageClient("dealcraft-session-zh", "1")
+    published: asyncio.Queue = asyncio.Queue()
+
+    @client.feature(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def _diagnostics(params: T.PublishDiagnosticsParams):
+        published.put_nowait(params)
+
+    await client.start_io(binary, "lsp", "--lang", "zh")
+    await client.initialize_async(
+        T.InitializeParams(capabilities=T.ClientCapabilities(), process_id=None)
+    )
+    client.initialized(T.InitializedParams())
+    uri = Path(case).resolve().as_uri()
+    text = Path(case).read_text(encoding="utf-8").replace('Met("fang")', 'Met("fang_mn")', 1)
+    client.text_document_did_open(
+        T.DidOpenTextDocumentParams(
+            text_document=T.TextDocumentItem(uri=uri, language_id="ron", version=1, text=text)
+        )
+    )
+    d = await asyncio.wait_for(published.get(), 20)
+    errs = [x for x in d.diagnostics if x.severity == T.DiagnosticSeverity.Error]
+    check(len(errs) >= 1, "lsp --lang zh: the typo is an error")
+    m = errs[0].message
+    cjk = any("\u4e00" <= ch <= "\u9fff" for ch in m)
+    check(cjk and "fang" in m and "提示" in m, f"lsp --lang zh speaks Chinese: {m.splitlines()[0]}")
+    await client.shutdown_async(None)
+    client.exit(None)
+    await asyncio.sleep(0.2)
+    await client.stop()
+
+
 if __name__ == "__main__":
     try:
         asyncio.run(main(sys.argv[1], sys.argv[2]))
+        asyncio.run(chinese(sys.argv[1], sys.argv[2]))
     except AssertionError as e:
         print(f"FAIL {e}")
         sys.exit(1)

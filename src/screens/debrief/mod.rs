@@ -76,7 +76,7 @@ fn redraw_when_expert_ready(
         return;
     }
     if let Some(d) = deal
-        && d.expert.lock().map(|e| e.is_some()).unwrap_or(false)
+        && d.expert.is_ready()
     {
         next.set(Screen::Debrief);
     }
@@ -122,8 +122,8 @@ fn spawn(
     let Some(deal) = deal else { return };
     let c = deal.case();
     let r = crate::scoring::result(&deal.game);
-    let expert = deal.expert.lock().ok().and_then(|e| e.clone());
-    shown.0 = expert.is_some();
+    let expert = deal.expert.line().cloned();
+    shown.0 = deal.expert.is_ready();
     let radar = images.add(radar_image(r.intensity.as_array(), 220));
     commands
         .spawn((screen_root(), DespawnOnExit(Screen::Debrief)))
