@@ -143,8 +143,8 @@ pub fn problem_in(id: &str, l: Lang) -> Option<(String, String)> {
     let repair = repaired(id);
     Some(if zh {
         let hint = match repair {
-            Some(r) => format!("写成 `{r}`；id 只能用{ID_CHARS_ZH}"),
-            None => format!("id 只能用{ID_CHARS_ZH}"),
+            Some(r) => format!("写成 `{r}`；id 只能用 {ID_CHARS_ZH}"),
+            None => format!("id 只能用 {ID_CHARS_ZH}"),
         };
         (format!("含有 {what}"), hint)
     } else {
@@ -224,7 +224,10 @@ mod tests {
         );
         assert!(hint.contains("type it as `ask_open`"), "{hint}");
         let (what, hint) = problem_in("аsk_open", Lang::Zh).unwrap();
-        assert!(what.contains("含有 U+0430") && what.contains("看起来像 `a`"), "{what}");
+        assert!(
+            what.contains("含有 U+0430") && what.contains("看起来像 `a`"),
+            "{what}"
+        );
         assert!(hint.contains("写成 `ask_open`"), "{hint}");
         let (what, hint) = problem("ask\u{200B}_open").unwrap();
         assert!(

@@ -184,14 +184,29 @@ fn check_limits(ck: &mut Checker, case: &Case) {
         }
     }
     for (what, what_zh, n, max) in [
-        ("stakeholders", "人物", case.stakeholders.len(), MAX_STAKEHOLDERS),
+        (
+            "stakeholders",
+            "人物",
+            case.stakeholders.len(),
+            MAX_STAKEHOLDERS,
+        ),
         ("scenes", "场景", case.scenes.len(), MAX_SCENES),
         ("choices", "选项", choices, MAX_CHOICES),
         ("facts", "信息", case.facts.len(), MAX_OTHER_IDS),
         ("flags", "标记", flags.len(), MAX_OTHER_IDS),
         ("events", "事件", case.events.len(), MAX_OTHER_IDS),
-        ("competitors", "竞争对手", case.competitors.len(), MAX_OTHER_IDS),
-        ("burning_issues", "燃眉之急", case.burning_issues.len(), MAX_OTHER_IDS),
+        (
+            "competitors",
+            "竞争对手",
+            case.competitors.len(),
+            MAX_OTHER_IDS,
+        ),
+        (
+            "burning_issues",
+            "燃眉之急",
+            case.burning_issues.len(),
+            MAX_OTHER_IDS,
+        ),
         ("endings", "结局", case.endings.len(), MAX_OTHER_IDS),
         ("variants", "变体", case.variants.len(), MAX_OTHER_IDS),
     ] {
@@ -224,10 +239,7 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
                     Some(format!("{field} is a 0–5 scale: 0 none … 5 decisive")),
                 );
                 ck.zh(
-                    format!(
-                        "`{}`：{field_zh}（`{field}`）是 {v}，但只能是 0–5",
-                        p.id
-                    ),
+                    format!("`{}`：{field_zh}（`{field}`）是 {v}，但只能是 0–5", p.id),
                     Some(format!(
                         "`{field}` 按 0–5 打分：0 表示没有……5 表示起决定作用"
                     )),
@@ -286,10 +298,7 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
             Some("a deal is played in weeks, not decades".into()),
         );
         ck.zh(
-            format!(
-                "日历有 {} 周；上限是 {MAX_WEEKS} 周",
-                case.calendar.weeks
-            ),
+            format!("日历有 {} 周；上限是 {MAX_WEEKS} 周", case.calendar.weeks),
             Some("一单生意按周来算，不会打上几十年".into()),
         );
     }
@@ -300,10 +309,7 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
             "the calendar has 0 weeks".into(),
             Some("give the deal at least one week".into()),
         );
-        ck.zh(
-            "日历是 0 周".into(),
-            Some("这单至少要有一周".into()),
-        );
+        ck.zh("日历是 0 周".into(), Some("这单至少要有一周".into()));
     }
     for s in &case.scenes {
         for c in &s.choices {
@@ -311,7 +317,8 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
                 if let Some(p) = br.chance
                     && (p == 0 || p > 100)
                 {
-                    let (en, zh) = not_a_percentage(format!("`{}`", c.id), format!("`{}`", c.id), p);
+                    let (en, zh) =
+                        not_a_percentage(format!("`{}`", c.id), format!("`{}`", c.id), p);
                     ck.error("E016", ck.loc.field_in(&c.id, "chance"), en, None);
                     ck.zh(zh, None);
                 }
@@ -327,10 +334,7 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
                     Some("give it `cost: (weeks: 1)` or make it once-only".into()),
                 );
                 ck.zh(
-                    format!(
-                        "`{}` 可以反复选，却不花时间，这单就可能永远打不完",
-                        c.id
-                    ),
+                    format!("`{}` 可以反复选，却不花时间，这单就可能永远打不完", c.id),
                     Some("给它加上 `cost: (weeks: 1)`，或者改成只能选一次".into()),
                 );
             }
@@ -346,7 +350,9 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
                 );
                 ck.zh(
                     format!("选项 `{}` 没有教学点评", c.id),
-                    Some("每个选项都要有一条教学点评（`note`），讲清这一步为什么对、为什么错".into()),
+                    Some(
+                        "每个选项都要有一条教学点评（`note`），讲清这一步为什么对、为什么错".into(),
+                    ),
                 );
             }
         }
@@ -354,8 +360,11 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
     for e in &case.events {
         if let Timing::Chance { percent, from, to } = e.when {
             if percent == 0 || percent > 100 {
-                let (en, zh) =
-                    not_a_percentage(format!("event `{}`", e.id), format!("事件 `{}`", e.id), percent);
+                let (en, zh) = not_a_percentage(
+                    format!("event `{}`", e.id),
+                    format!("事件 `{}`", e.id),
+                    percent,
+                );
                 ck.error("E016", ck.loc.field_in(&e.id, "percent"), en, None);
                 ck.zh(zh, None);
             }
@@ -471,7 +480,10 @@ fn check_flow(ck: &mut Checker, case: &Case) {
             );
             ck.zh(
                 format!("结局 `{}` 从来没用到", e.id),
-                Some("没有哪个选项在这里结束这单（`end`），客户决策模型（`decision`）也没有提到它".into()),
+                Some(
+                    "没有哪个选项在这里结束这单（`end`），客户决策模型（`decision`）也没有提到它"
+                        .into(),
+                ),
             );
         }
     }
@@ -668,10 +680,12 @@ fn check_scoring(ck: &mut Checker, case: &Case) {
                 format!("`{key}` 的权重是 {weight}，但没有哪个选项会为它得分"),
                 Some(match key {
                     "burning_issue" => {
-                        "加一个 `Decision(BurningIssue)` 场景，在它的选项里用 `Diagnose(...)`".into()
+                        "加一个 `Decision(BurningIssue)` 场景，在它的选项里用 `Diagnose(...)`"
+                            .into()
                     }
                     "insider" => {
-                        "加一个 `Decision(Insider)` 场景，在它的选项里用 `ChooseInsider(...)`".into()
+                        "加一个 `Decision(Insider)` 场景，在它的选项里用 `ChooseInsider(...)`"
+                            .into()
                     }
                     _ => format!("加上 `Score({key}, n)` 效果，或者把它的权重设为 0"),
                 }),
@@ -752,7 +766,10 @@ fn check_files(ck: &mut Checker, case: &Case) {
             ck.error("E022", span, format!("portrait of `{}`: {why}", p.id), Some("put the image in the case's folder (or a subfolder) and name it relative to the case file".into()));
             ck.zh(
                 format!("`{}` 的头像：{why_zh}", p.id),
-                Some("把图片放在案例所在的文件夹（或其子文件夹）里，路径写成相对于案例文件的位置".into()),
+                Some(
+                    "把图片放在案例所在的文件夹（或其子文件夹）里，路径写成相对于案例文件的位置"
+                        .into(),
+                ),
             );
         }
     }
@@ -768,7 +785,10 @@ fn check_font(ck: &mut Checker) {
             Some("use a common character instead (the font covers GB2312 Chinese, Latin-1 and common symbols)".into()),
         );
         ck.zh(
-            format!("字符 `{c}`（U+{:04X}）不在游戏的字体里；游戏里会显示成一个方框", c as u32),
+            format!(
+                "字符 `{c}`（U+{:04X}）不在游戏的字体里；游戏里会显示成一个方框",
+                c as u32
+            ),
             Some("换一个常用字（字体包含 GB2312 汉字、Latin-1 字母和常用符号）".into()),
         );
     }
@@ -837,7 +857,10 @@ fn check_texts(ck: &mut Checker, case: &Case) {
                     let (what, what_zh) = if anchor.is_empty() {
                         (field.to_string(), format!("`{field}`"))
                     } else {
-                        (format!("`{anchor}` {field}"), format!("`{anchor}` 的 `{field}`"))
+                        (
+                            format!("`{anchor}` {field}"),
+                            format!("`{anchor}` 的 `{field}`"),
+                        )
                     };
                     ck.warn(
                         "W101",
@@ -847,7 +870,7 @@ fn check_texts(ck: &mut Checker, case: &Case) {
                     );
                     let lang_zh = if l == Lang::Zh { "中文" } else { "英文" };
                     ck.zh(
-                        format!("{what_zh}没有{lang_zh}（{}）译文", l.code()),
+                        format!("{what_zh} 没有{lang_zh}（{}）译文", l.code()),
                         Some(format!("加上 `{}: \"…\"`", l.code())),
                     );
                 }

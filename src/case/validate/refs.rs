@@ -243,10 +243,7 @@ pub(super) fn check_references(ck: &mut Checker, case: &Case, names: &Names) {
                             Some("the org chart must be a tree".into()),
                         );
                         ck.zh(
-                            format!(
-                                "`{}` 顺着 `reports_to` 绕了一圈，又成了向自己汇报",
-                                p.id
-                            ),
+                            format!("`{}` 顺着 `reports_to` 绕了一圈，又成了向自己汇报", p.id),
                             Some("组织架构必须是一棵树：汇报关系不能绕成圈".into()),
                         );
                     }
