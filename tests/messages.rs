@@ -522,7 +522,7 @@ fn validator_findings_are_said_in_chinese_with_their_ids() {
             "no won ending",
             "W110",
             "`outcome: Won`",
-            &["`outcome: Won`", "`value: 100`"],
+            &["`outcome: Won`", "`value` 达到 100"],
             &["`Withdrew`"],
         ),
         (

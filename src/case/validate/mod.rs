@@ -506,7 +506,7 @@ fn check_flow(ck: &mut Checker, case: &Case) {
             ),
         );
         ck.zh(
-            "没有哪个结局是 `outcome: Won`（也没有哪个退出结局值 `value: 100`），所以怎么打都不会有好结果".into(),
+            "没有哪个结局是 `outcome: Won`（也没有哪个退出结局的 `value` 达到 100），所以怎么打都不会有好结果".into(),
             Some("加一个 `outcome: Won` 的结局；如果要教的就是及时退出，就给那个 `Withdrew` 结局 `value: 100`".into()),
         );
     }
