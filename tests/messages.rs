@@ -419,6 +419,13 @@ fn broken_cases() -> Vec<(&'static str, String)> {
             one("meets: [\"nurse_lin\"]", "meets: [\"nurse_lim\"]"),
         ),
         (
+            "go and end",
+            one(
+                "id: \"leave_lin\",",
+                "id: \"leave_lin\", end: Some(\"dropped\"),",
+            ),
+        ),
+        (
             "a look-alike letter in an id",
             one("id: \"leave_xu\",", "id: \"leave_\u{0445}u\","),
         ),
@@ -697,6 +704,13 @@ fn validator_findings_are_said_in_chinese_with_their_ids() {
         ),
         // refs.rs, ids.rs, cast.rs
         (
+            "go and end",
+            "E013",
+            "`leave_lin`",
+            &["`leave_lin` 同时写了 `go` 和 `end`"],
+            &["结束这单"],
+        ),
+        (
             "start misspelt",
             "E012",
             "`bord`",
@@ -788,9 +802,10 @@ fn every_validator_finding_has_chinese_that_keeps_its_ids() {
     }
     // The broken cases between them make most of the validator's kinds of finding.
     for code in [
-        "E010", "E011", "E012", "E014", "E015", "E016", "E017", "E018", "E019", "E020", "E022",
-        "E023", "E024", "E025", "W101", "W102", "W103", "W104", "W105", "W106", "W107", "W108",
-        "W109", "W110", "W112", "W115", "W200", "W201", "W202", "W203", "W204", "W205", "W206",
+        "E010", "E011", "E012", "E013", "E014", "E015", "E016", "E017", "E018", "E019", "E020",
+        "E022", "E023", "E024", "E025", "W101", "W102", "W103", "W104", "W105", "W106", "W107",
+        "W108", "W109", "W110", "W112", "W115", "W200", "W201", "W202", "W203", "W204", "W205",
+        "W206",
     ] {
         assert!(seen.contains(code), "no broken case makes {code}: {seen:?}");
     }

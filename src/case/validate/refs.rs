@@ -144,6 +144,10 @@ fn check_next(
             format!("`{anchor}` has both `go` and `end`"),
             Some("a choice either moves to a scene or ends the deal, not both".into()),
         );
+        ck.zh(
+            format!("`{anchor}` 同时写了 `go` 和 `end`"),
+            Some("一个选项要么去往另一个场景，要么结束这单，不能两样都做".into()),
+        );
     }
 }
 
