@@ -158,6 +158,14 @@ impl<'a> Checker<'a> {
                 format!("stopped after {MAX_DIAGNOSTICS} warnings ({warnings} more not shown)"),
                 "warnings do not stop the case from loading; fix the first ones and validate again",
             ));
+            if let Some(d) = self.out.last_mut() {
+                d.zh = Some(Said {
+                    message: format!(
+                        "报了 {MAX_DIAGNOSTICS} 个警告后停止（另有 {warnings} 个未显示）"
+                    ),
+                    hint: Some("警告不妨碍案例载入；先改前面这些，再重新检查".into()),
+                });
+            }
         }
         self.out
     }
@@ -199,9 +207,9 @@ impl Kind {
     pub fn word_zh(self) -> &'static str {
         match self {
             Kind::Scene => "场景",
-            Kind::Choice => "选择",
+            Kind::Choice => "选项",
             Kind::Stakeholder => "人物",
-            Kind::Fact => "事实",
+            Kind::Fact => "信息",
             Kind::Competitor => "竞争对手",
             Kind::Issue => "燃眉之急",
             Kind::Ending => "结局",

@@ -162,14 +162,15 @@ pub fn suggestion<'a>(
     suggestion_in(found, candidates, Lang::En)
 }
 
-fn suggestion_in<'a>(
+/// `suggestion` in a language.
+pub fn suggestion_in<'a>(
     found: &str,
     candidates: impl IntoIterator<Item = &'a str>,
     l: Lang,
 ) -> Option<String> {
     let m = did_you_mean(found, candidates)?;
     let shown = super::ids::shown(&m);
-    let note = confusable_note(found, &m);
+    let note = confusable_note_in(found, &m, l);
     Some(match (l, note) {
         (Lang::En, Some(note)) => format!("did you mean `{shown}`? careful: {note}"),
         (Lang::En, None) => format!("did you mean `{shown}`?"),
@@ -180,6 +181,11 @@ fn suggestion_in<'a>(
 
 /// If `a` and `b` look the same (same confusable skeleton) but differ, which characters differ.
 pub fn confusable_note(a: &str, b: &str) -> Option<String> {
+    confusable_note_in(a, b, Lang::En)
+}
+
+/// [`confusable_note`] in a language.
+pub fn confusable_note_in(a: &str, b: &str, l: Lang) -> Option<String> {
     if a == b {
         return None;
     }
@@ -195,17 +201,29 @@ pub fn confusable_note(a: &str, b: &str) -> Option<String> {
     let name = |v: &[char]| -> String {
         v.iter()
             .take(3)
-            .map(|&c| super::ids::describe(c))
+            .map(|&c| super::ids::describe_in(c, l))
             .collect::<Vec<_>>()
-            .join("; ")
+            .join(if l == Lang::Zh { "；" } else { "; " })
     };
-    Some(match (oa.is_empty(), ob.is_empty()) {
-        (false, true) => format!("they only look alike: what you typed has {}", name(&oa)),
-        (true, false) => format!(
+    Some(match (l, oa.is_empty(), ob.is_empty()) {
+        (Lang::En, false, true) => {
+            format!("they only look alike: what you typed has {}", name(&oa))
+        }
+        (Lang::En, true, false) => format!(
             "they only look alike: the suggested id has {} (fix that id too)",
             name(&ob)
         ),
-        _ => format!("they only look alike: {} against {}", name(&oa), name(&ob)),
+        (Lang::En, ..) => format!("they only look alike: {} against {}", name(&oa), name(&ob)),
+        (Lang::Zh, false, true) => format!("两者只是看起来一样：你写的里面有 {}", name(&oa)),
+        (Lang::Zh, true, false) => format!(
+            "两者只是看起来一样：建议的这个 id 里有 {}（那个 id 也要改）",
+            name(&ob)
+        ),
+        (Lang::Zh, ..) => format!(
+            "两者只是看起来一样：你写的有 {}，建议的有 {}",
+            name(&oa),
+            name(&ob)
+        ),
     })
 }
 

@@ -11,9 +11,12 @@ use unicode_security::skeleton;
 
 use super::checker::{Checker, Kind, Names};
 use super::model::Case;
+use super::text::Lang;
 
 /// The characters an id may use, for messages and the format guide.
 pub const ID_CHARS: &str = "ASCII letters, digits, `_`, `-` and `.`";
+/// [`ID_CHARS`] in Chinese.
+pub const ID_CHARS_ZH: &str = "ASCII 字母、数字、`_`、`-` 和 `.`";
 /// The longest id accepted.
 pub const MAX_ID_CHARS: usize = 100;
 
@@ -48,14 +51,26 @@ pub fn looks_like(c: char) -> Option<String> {
 /// `U+0430 CYRILLIC SMALL LETTER A, which looks like `a``, or `U+200B ZERO WIDTH SPACE
 /// (invisible)`.
 pub fn describe(c: char) -> String {
+    describe_in(c, Lang::En)
+}
+
+/// [`describe`] in a language (the Unicode name itself stays as Unicode writes it):
+/// `U+0430 CYRILLIC SMALL LETTER A（看起来像 `a`）`.
+pub fn describe_in(c: char, l: Lang) -> String {
     let name = unicode_names2::name(c)
         .map(|n| n.to_string())
         .unwrap_or_else(|| "(unnamed)".into());
     let mut s = format!("U+{:04X} {name}", c as u32);
     if invisible(c) {
-        s.push_str(" (invisible)");
-    } else if let Some(l) = looks_like(c) {
-        s.push_str(&format!(", which looks like `{l}`"));
+        s.push_str(match l {
+            Lang::En => " (invisible)",
+            Lang::Zh => "（看不见的字符）",
+        });
+    } else if let Some(x) = looks_like(c) {
+        s.push_str(&match l {
+            Lang::En => format!(", which looks like `{x}`"),
+            Lang::Zh => format!("（看起来像 `{x}`）"),
+        });
     }
     s
 }
@@ -94,25 +109,51 @@ pub fn repaired(id: &str) -> Option<String> {
 
 /// What is wrong with an id's characters: (message part, hint), or None if it is fine.
 pub fn problem(id: &str) -> Option<(String, String)> {
+    problem_in(id, Lang::En)
+}
+
+/// [`problem`] in a language.
+pub fn problem_in(id: &str, l: Lang) -> Option<(String, String)> {
+    let zh = l == Lang::Zh;
     let n = id.chars().count();
     if n > MAX_ID_CHARS {
-        return Some((
-            format!("is {n} characters long (at most {MAX_ID_CHARS})"),
-            "use a short name, such as `meet_vp`".into(),
-        ));
+        return Some(if zh {
+            (
+                format!("有 {n} 个字符（最多 {MAX_ID_CHARS} 个）"),
+                "用一个短名字，比如 `meet_vp`".into(),
+            )
+        } else {
+            (
+                format!("is {n} characters long (at most {MAX_ID_CHARS})"),
+                "use a short name, such as `meet_vp`".into(),
+            )
+        });
     }
     let bad: Vec<char> = id.chars().filter(|&c| !allowed(c)).collect();
     let first = *bad.first()?;
-    let mut what = describe(first);
+    let mut what = describe_in(first, l);
     let others = bad.iter().filter(|&&c| c != first).count();
     if others > 0 {
-        what.push_str(&format!(" and {others} more such character(s)"));
+        what.push_str(&if zh {
+            format!("，还有 {others} 个这样的字符")
+        } else {
+            format!(" and {others} more such character(s)")
+        });
     }
-    let hint = match repaired(id) {
-        Some(r) => format!("type it as `{r}`; ids may use {ID_CHARS} only"),
-        None => format!("ids may use {ID_CHARS} only"),
-    };
-    Some((format!("contains {what}"), hint))
+    let repair = repaired(id);
+    Some(if zh {
+        let hint = match repair {
+            Some(r) => format!("写成 `{r}`；id 只能用 {ID_CHARS_ZH}"),
+            None => format!("id 只能用 {ID_CHARS_ZH}"),
+        };
+        (format!("含有 {what}"), hint)
+    } else {
+        let hint = match repair {
+            Some(r) => format!("type it as `{r}`; ids may use {ID_CHARS} only"),
+            None => format!("ids may use {ID_CHARS} only"),
+        };
+        (format!("contains {what}"), hint)
+    })
 }
 
 /// E023 for every defined id (and the case's own id) with characters outside [`ID_CHARS`].
@@ -125,6 +166,12 @@ pub(crate) fn check_id_chars(ck: &mut Checker, case: &Case, names: &Names) {
             format!("the case id `{}` {what}", shown(&case.id)),
             Some(hint),
         );
+        if let Some((what, hint)) = problem_in(&case.id, Lang::Zh) {
+            ck.zh(
+                format!("案例的 id `{}` {what}", shown(&case.id)),
+                Some(hint),
+            );
+        }
     }
     for kind in [
         Kind::Scene,
@@ -153,6 +200,12 @@ pub(crate) fn check_id_chars(ck: &mut Checker, case: &Case, names: &Names) {
                     format!("{} id `{}` {what}", kind.word(), shown(id)),
                     Some(hint),
                 );
+                if let Some((what, hint)) = problem_in(id, Lang::Zh) {
+                    ck.zh(
+                        format!("{}的 id `{}` {what}", kind.word_zh(), shown(id)),
+                        Some(hint),
+                    );
+                }
             }
         }
     }
@@ -170,6 +223,12 @@ mod tests {
             "{what}"
         );
         assert!(hint.contains("type it as `ask_open`"), "{hint}");
+        let (what, hint) = problem_in("аsk_open", Lang::Zh).unwrap();
+        assert!(
+            what.contains("含有 U+0430") && what.contains("看起来像 `a`"),
+            "{what}"
+        );
+        assert!(hint.contains("写成 `ask_open`"), "{hint}");
         let (what, hint) = problem("ask\u{200B}_open").unwrap();
         assert!(
             what.contains("U+200B ZERO WIDTH SPACE (invisible)"),

@@ -19,6 +19,13 @@ pub(super) fn check(ck: &mut Checker, case: &Case) {
             ),
             Some("keep the allies who change something in the deal".into()),
         );
+        ck.zh(
+            format!(
+                "{} 个盟友；一个案例最多只能有 {MAX_ALLIES} 个",
+                case.seller.allies.len()
+            ),
+            Some("只留下能改变这单局面的盟友".into()),
+        );
     }
     for p in &case.stakeholders {
         windows(ck, &p.id, &p.away, last);

@@ -81,7 +81,7 @@ pub(super) fn check(ck: &mut Checker, case: &Case) {
             Some(hint),
         );
         let hint_zh = suggestion_zh(flag, set.keys().copied()).map_or_else(
-            || format!("没有任何地方 `Set(\"{flag}\")`，这个条件永远不变；请在某个选择或事件的效果里设置它"),
+            || format!("没有任何地方 `Set(\"{flag}\")`，这个条件永远不变；请在某个选项或事件的效果里设置它"),
             |m| format!("{m}（没有地方设置 `{flag}`，条件永远不变）"),
         );
         ck.zh(

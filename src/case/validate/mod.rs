@@ -115,6 +115,7 @@ fn collect_ids<'a>(ck: &mut Checker, case: &'a Case) -> Names<'a> {
                     format!("a {} has an empty id", kind.word()),
                     None,
                 );
+                ck.zh(format!("有一个{}的 id 是空的", kind.word_zh()), None);
             } else if duplicate && ck.full() {
                 ck.dropped(Severity::Error);
             } else if duplicate {
@@ -124,6 +125,10 @@ fn collect_ids<'a>(ck: &mut Checker, case: &'a Case) -> Names<'a> {
                     span,
                     format!("duplicate {} id `{id}`", kind.word()),
                     Some("every id must be unique; rename one of them".into()),
+                );
+                ck.zh(
+                    format!("{}的 id `{id}` 重复了", kind.word_zh()),
+                    Some("每个 id 都必须独一无二；给其中一个改个名字".into()),
                 );
             }
         }
@@ -178,17 +183,32 @@ fn check_limits(ck: &mut Checker, case: &Case) {
             }
         }
     }
-    for (what, n, max) in [
-        ("stakeholders", case.stakeholders.len(), MAX_STAKEHOLDERS),
-        ("scenes", case.scenes.len(), MAX_SCENES),
-        ("choices", choices, MAX_CHOICES),
-        ("facts", case.facts.len(), MAX_OTHER_IDS),
-        ("flags", flags.len(), MAX_OTHER_IDS),
-        ("events", case.events.len(), MAX_OTHER_IDS),
-        ("competitors", case.competitors.len(), MAX_OTHER_IDS),
-        ("burning_issues", case.burning_issues.len(), MAX_OTHER_IDS),
-        ("endings", case.endings.len(), MAX_OTHER_IDS),
-        ("variants", case.variants.len(), MAX_OTHER_IDS),
+    for (what, what_zh, n, max) in [
+        (
+            "stakeholders",
+            "人物",
+            case.stakeholders.len(),
+            MAX_STAKEHOLDERS,
+        ),
+        ("scenes", "场景", case.scenes.len(), MAX_SCENES),
+        ("choices", "选项", choices, MAX_CHOICES),
+        ("facts", "信息", case.facts.len(), MAX_OTHER_IDS),
+        ("flags", "标记", flags.len(), MAX_OTHER_IDS),
+        ("events", "事件", case.events.len(), MAX_OTHER_IDS),
+        (
+            "competitors",
+            "竞争对手",
+            case.competitors.len(),
+            MAX_OTHER_IDS,
+        ),
+        (
+            "burning_issues",
+            "燃眉之急",
+            case.burning_issues.len(),
+            MAX_OTHER_IDS,
+        ),
+        ("endings", "结局", case.endings.len(), MAX_OTHER_IDS),
+        ("variants", "变体", case.variants.len(), MAX_OTHER_IDS),
     ] {
         if n > max {
             ck.error(
@@ -197,19 +217,32 @@ fn check_limits(ck: &mut Checker, case: &Case) {
                 format!("too many {what}: {n} (the limit is {max})"),
                 Some("split the deal into several cases".into()),
             );
+            ck.zh(
+                format!("{what_zh}太多了（`{what}`）：{n} 个（上限是 {max} 个）"),
+                Some("把这单拆成几个案例".into()),
+            );
         }
     }
 }
 
 fn check_ranges(ck: &mut Checker, case: &Case) {
     for p in &case.stakeholders {
-        for (field, v) in [("power", p.power), ("influence", p.influence)] {
+        for (field, field_zh, v) in [
+            ("power", "权力", p.power),
+            ("influence", "影响力", p.influence),
+        ] {
             if v > 5 {
                 ck.error(
                     "E016",
                     ck.loc.field_in(&p.id, field),
                     format!("`{}`: {field} is {v}, but {field} must be 0–5", p.id),
                     Some(format!("{field} is a 0–5 scale: 0 none … 5 decisive")),
+                );
+                ck.zh(
+                    format!("`{}`：{field_zh}（`{field}`）是 {v}，但只能是 0–5", p.id),
+                    Some(format!(
+                        "`{field}` 按 0–5 打分：0 表示没有……5 表示起决定作用"
+                    )),
                 );
             }
         }
@@ -221,6 +254,13 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
                 ck.loc.field_in(&k.id, "strength"),
                 format!(
                     "`{}`: strength is {}, but strength must be 0–10",
+                    k.id, k.strength
+                ),
+                None,
+            );
+            ck.zh(
+                format!(
+                    "`{}`：实力（`strength`）是 {}，但只能是 0–10",
                     k.id, k.strength
                 ),
                 None,
@@ -238,6 +278,13 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
                 ),
                 None,
             );
+            ck.zh(
+                format!(
+                    "结局 `{}`：分值（`value`）是 {}，但只能是 0–100",
+                    e.id, e.value
+                ),
+                None,
+            );
         }
     }
     if case.calendar.weeks > MAX_WEEKS {
@@ -250,6 +297,10 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
             ),
             Some("a deal is played in weeks, not decades".into()),
         );
+        ck.zh(
+            format!("日历有 {} 周；上限是 {MAX_WEEKS} 周", case.calendar.weeks),
+            Some("一单生意按周来算，不会打上几十年".into()),
+        );
     }
     if case.calendar.weeks == 0 {
         ck.error(
@@ -258,6 +309,7 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
             "the calendar has 0 weeks".into(),
             Some("give the deal at least one week".into()),
         );
+        ck.zh("日历是 0 周".into(), Some("这单至少要有一周".into()));
     }
     for s in &case.scenes {
         for c in &s.choices {
@@ -265,12 +317,10 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
                 if let Some(p) = br.chance
                     && (p == 0 || p > 100)
                 {
-                    ck.error(
-                        "E016",
-                        ck.loc.field_in(&c.id, "chance"),
-                        format!("`{}`: chance {p} is not a percentage 1–100", c.id),
-                        None,
-                    );
+                    let (en, zh) =
+                        not_a_percentage(format!("`{}`", c.id), format!("`{}`", c.id), p);
+                    ck.error("E016", ck.loc.field_in(&c.id, "chance"), en, None);
+                    ck.zh(zh, None);
                 }
             }
             if c.repeatable && c.cost.weeks == 0 {
@@ -283,6 +333,10 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
                     ),
                     Some("give it `cost: (weeks: 1)` or make it once-only".into()),
                 );
+                ck.zh(
+                    format!("`{}` 可以反复选，却不花时间，这单就可能永远打不完", c.id),
+                    Some("给它加上 `cost: (weeks: 1)`，或者改成只能选一次".into()),
+                );
             }
             if c.note.is_empty() {
                 ck.error(
@@ -294,21 +348,25 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
                             .into(),
                     ),
                 );
+                ck.zh(
+                    format!("选项 `{}` 没有教学点评", c.id),
+                    Some(
+                        "每个选项都要有一条教学点评（`note`），讲清这一步为什么对、为什么错".into(),
+                    ),
+                );
             }
         }
     }
     for e in &case.events {
         if let Timing::Chance { percent, from, to } = e.when {
             if percent == 0 || percent > 100 {
-                ck.error(
-                    "E016",
-                    ck.loc.field_in(&e.id, "percent"),
-                    format!(
-                        "event `{}`: chance {percent} is not a percentage 1–100",
-                        e.id
-                    ),
-                    None,
+                let (en, zh) = not_a_percentage(
+                    format!("event `{}`", e.id),
+                    format!("事件 `{}`", e.id),
+                    percent,
                 );
+                ck.error("E016", ck.loc.field_in(&e.id, "percent"), en, None);
+                ck.zh(zh, None);
             }
             if from > to {
                 ck.error(
@@ -316,6 +374,13 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
                     ck.loc.field_in(&e.id, "from"),
                     format!(
                         "event `{}`: weeks from {from} to {to} is an empty window",
+                        e.id
+                    ),
+                    None,
+                );
+                ck.zh(
+                    format!(
+                        "事件 `{}`：从第 {from} 周到第 {to} 周，这段时间是空的",
                         e.id
                     ),
                     None,
@@ -330,7 +395,19 @@ fn check_ranges(ck: &mut Checker, case: &Case) {
             "every variant has weight 0, so none can be picked".into(),
             None,
         );
+        ck.zh(
+            "每个变体的权重（`weight`）都是 0，一个也抽不到".into(),
+            None,
+        );
     }
+}
+
+/// E016 for a chance outside 1–100, said of `who` (`c1`, event `e1`) in both languages.
+fn not_a_percentage(who: String, who_zh: String, p: impl std::fmt::Display) -> (String, String) {
+    (
+        format!("{who}: chance {p} is not a percentage 1–100"),
+        format!("{who_zh}：概率 {p} 不是 1–100 之间的百分数"),
+    )
 }
 
 /// Static reachability: which scenes can be entered at all, and which endings are named.
@@ -358,6 +435,10 @@ fn check_flow(ck: &mut Checker, case: &Case) {
                 format!("scene `{}` can never be reached", s.id),
                 Some("no choice or event leads here (`go`)".into()),
             );
+            ck.zh(
+                format!("场景 `{}` 永远走不到", s.id),
+                Some("没有任何选项或事件通向这里（`go`）".into()),
+            );
         }
         if s.choices.is_empty() {
             ck.error(
@@ -365,6 +446,10 @@ fn check_flow(ck: &mut Checker, case: &Case) {
                 ck.loc.id(&s.id).unwrap_or((0, 0)),
                 format!("scene `{}` has no choices: a trainee would be stuck", s.id),
                 Some("add a choice that moves on or ends the deal".into()),
+            );
+            ck.zh(
+                format!("场景 `{}` 没有选项：学员会卡在这里", s.id),
+                Some("加一个能往下走、或者结束这单的选项".into()),
             );
         }
     }
@@ -393,6 +478,13 @@ fn check_flow(ck: &mut Checker, case: &Case) {
                         .into(),
                 ),
             );
+            ck.zh(
+                format!("结局 `{}` 从来没用到", e.id),
+                Some(
+                    "没有哪个选项在这里结束这单（`end`），客户决策模型（`decision`）也没有提到它"
+                        .into(),
+                ),
+            );
         }
     }
     // No ending to aim for: nothing is won, and no walk-away is the full-value lesson (as in
@@ -412,6 +504,10 @@ fn check_flow(ck: &mut Checker, case: &Case) {
                 "add an ending with `outcome: Won`; if walking away is the lesson, give that `Withdrew` ending `value: 100`"
                     .into(),
             ),
+        );
+        ck.zh(
+            "没有哪个结局是 `outcome: Won`（也没有哪个退出结局的 `value` 达到 100），所以怎么打都不会有好结果".into(),
+            Some("加一个 `outcome: Won` 的结局；如果要教的就是及时退出，就给那个 `Withdrew` 结局 `value: 100`".into()),
         );
     }
     // Choices whose conditions can never hold: they need a fact nobody teaches, a flag nobody
@@ -448,7 +544,7 @@ fn check_flow(ck: &mut Checker, case: &Case) {
     }
     for s in &case.scenes {
         for c in &s.choices {
-            if let Some(why) = c
+            if let Some((why, why_zh)) = c
                 .when
                 .iter()
                 .find_map(|k| impossible(k, &learned, &set, &met))
@@ -459,6 +555,7 @@ fn check_flow(ck: &mut Checker, case: &Case) {
                     format!("choice `{}` can never be offered: {why}", c.id),
                     None,
                 );
+                ck.zh(format!("选项 `{}` 永远不会出现：{why_zh}", c.id), None);
             }
         }
     }
@@ -470,6 +567,10 @@ fn check_flow(ck: &mut Checker, case: &Case) {
                 format!("fact `{}` is never learned", f.id),
                 Some("add `Learn(\"…\")` to a choice or event".into()),
             );
+            ck.zh(
+                format!("学员永远得不到信息 `{}`", f.id),
+                Some("在某个选项或事件里加上 `Learn(\"…\")`".into()),
+            );
         }
     }
 }
@@ -479,17 +580,20 @@ fn impossible(
     learned: &HashSet<&str>,
     set: &HashSet<&str>,
     met: &HashSet<&str>,
-) -> Option<String> {
+) -> Option<(String, String)> {
     match k {
-        Condition::Knows(f) if !learned.contains(f.as_str()) => {
-            Some(format!("nothing ever teaches fact `{f}`"))
-        }
-        Condition::Flag(f) if !set.contains(f.as_str()) => {
-            Some(format!("nothing ever sets flag `{f}`"))
-        }
-        Condition::Met(p) if !met.contains(p.as_str()) => {
-            Some(format!("no choice ever meets `{p}`"))
-        }
+        Condition::Knows(f) if !learned.contains(f.as_str()) => Some((
+            format!("nothing ever teaches fact `{f}`"),
+            format!("没有任何地方能让学员得知信息 `{f}`"),
+        )),
+        Condition::Flag(f) if !set.contains(f.as_str()) => Some((
+            format!("nothing ever sets flag `{f}`"),
+            format!("没有任何地方设置标记 `{f}`"),
+        )),
+        Condition::Met(p) if !met.contains(p.as_str()) => Some((
+            format!("no choice ever meets `{p}`"),
+            format!("没有哪个选项会见到 `{p}`"),
+        )),
         Condition::All(v) => v.iter().find_map(|x| impossible(x, learned, set, met)),
         _ => None,
     }
@@ -515,6 +619,10 @@ fn check_scoring(ck: &mut Checker, case: &Case) {
             span,
             "all scoring weights are 0, so every run scores 0".into(),
             Some("give weights to burning_issue, insider, sequencing, outcome …".into()),
+        );
+        ck.zh(
+            "所有评分权重都是 0，每一局都得 0 分".into(),
+            Some("给 `burning_issue`、`insider`、`sequencing`、`outcome` 等设上权重".into()),
         );
     }
     // Sequencing is the engine's judgement of every deal: it is always scored.
@@ -568,6 +676,20 @@ fn check_scoring(ck: &mut Checker, case: &Case) {
                     _ => format!("add `Score({key}, n)` effects, or set its weight to 0"),
                 }),
             );
+            ck.zh(
+                format!("`{key}` 的权重是 {weight}，但没有哪个选项会为它得分"),
+                Some(match key {
+                    "burning_issue" => {
+                        "加一个 `Decision(BurningIssue)` 场景，在它的选项里用 `Diagnose(...)`"
+                            .into()
+                    }
+                    "insider" => {
+                        "加一个 `Decision(Insider)` 场景，在它的选项里用 `ChooseInsider(...)`"
+                            .into()
+                    }
+                    _ => format!("加上 `Score({key}, n)` 效果，或者把它的权重设为 0"),
+                }),
+            );
         }
         if weight == 0 && given.contains(key) && key != "sequencing" {
             ck.warn(
@@ -575,6 +697,10 @@ fn check_scoring(ck: &mut Checker, case: &Case) {
                 span,
                 format!("choices score `{key}`, but its weight is 0, so those points never count"),
                 Some(format!("give `{key}` a weight")),
+            );
+            ck.zh(
+                format!("有选项为 `{key}` 得分，但它的权重是 0，这些分永远不算数"),
+                Some(format!("给 `{key}` 设一个权重")),
             );
         }
     }
@@ -589,30 +715,37 @@ fn check_scoring(ck: &mut Checker, case: &Case) {
                         .chain(c.branches.iter().flat_map(|b| &b.effects))
                 })
                 .collect();
-            let (ok, what) = match kind {
+            let (ok, what, what_zh) = match kind {
                 DecisionKind::BurningIssue => (
                     effects
                         .iter()
                         .any(|e| matches!(e, Effect::Diagnose(_) | Effect::Propose(_))),
                     "Diagnose(...) or Propose(...)",
+                    "`Diagnose(...)` 或 `Propose(...)`",
                 ),
                 DecisionKind::Insider => (
                     effects
                         .iter()
                         .any(|e| matches!(e, Effect::ChooseInsider(_))),
                     "ChooseInsider(...)",
+                    "`ChooseInsider(...)`",
                 ),
                 DecisionKind::Rank => (
                     effects.iter().any(|e| matches!(e, Effect::JudgeRank(_))),
                     "JudgeRank(...)",
+                    "`JudgeRank(...)`",
                 ),
-                DecisionKind::Qualify => (true, ""),
+                DecisionKind::Qualify => (true, "", ""),
             };
             if !ok {
                 ck.warn(
                     "W108",
                     ck.loc.id(&s.id).unwrap_or((0, 0)),
                     format!("decision scene `{}` has no choice with `{what}`", s.id),
+                    None,
+                );
+                ck.zh(
+                    format!("决策场景 `{}` 里没有一个选项带 {what_zh}", s.id),
                     None,
                 );
             }
@@ -627,10 +760,17 @@ fn check_files(ck: &mut Checker, case: &Case) {
         .filter(|d| d.is_dir());
     for p in &case.stakeholders {
         if let Some(rel) = &p.portrait
-            && let Err(why) = super::assets::resolve(dir, rel)
+            && let Err((why, why_zh)) = super::assets::resolve_said(dir, rel)
         {
             let span = ck.loc.value_in(&p.id, rel);
             ck.error("E022", span, format!("portrait of `{}`: {why}", p.id), Some("put the image in the case's folder (or a subfolder) and name it relative to the case file".into()));
+            ck.zh(
+                format!("`{}` 的头像：{why_zh}", p.id),
+                Some(
+                    "把图片放在案例所在的文件夹（或其子文件夹）里，路径写成相对于案例文件的位置"
+                        .into(),
+                ),
+            );
         }
     }
 }
@@ -643,6 +783,13 @@ fn check_font(ck: &mut Checker) {
             (offset, c.len_utf8()),
             format!("the character `{c}` (U+{:04X}) is not in the game's font; it will show as a box", c as u32),
             Some("use a common character instead (the font covers GB2312 Chinese, Latin-1 and common symbols)".into()),
+        );
+        ck.zh(
+            format!(
+                "字符 `{c}`（U+{:04X}）不在游戏的字体里；游戏里会显示成一个方框",
+                c as u32
+            ),
+            Some("换一个常用字（字体包含 GB2312 汉字、Latin-1 字母和常用符号）".into()),
         );
     }
 }
@@ -683,11 +830,19 @@ fn check_texts(ck: &mut Checker, case: &Case) {
     let any = |l: Lang| texts.iter().any(|(_, _, t)| t.has(l));
     let (en, zh) = (any(Lang::En), any(Lang::Zh));
     if en != zh {
-        let missing = if en { "Chinese (zh)" } else { "English (en)" };
+        let (missing, missing_zh) = if en {
+            ("Chinese (zh)", "中文（zh）")
+        } else {
+            ("English (en)", "英文（en）")
+        };
         ck.warn(
             "W101",
             (0, 0),
             format!("the case has no {missing} text; it will play in one language only"),
+            None,
+        );
+        ck.zh(
+            format!("案例没有{missing_zh}文字；只能用一种语言来玩"),
             None,
         );
     } else if en && zh {
@@ -699,16 +854,24 @@ fn check_texts(ck: &mut Checker, case: &Case) {
                     } else {
                         ck.loc.field_in(anchor, field)
                     };
-                    let what = if anchor.is_empty() {
-                        field.to_string()
+                    let (what, what_zh) = if anchor.is_empty() {
+                        (field.to_string(), format!("`{field}`"))
                     } else {
-                        format!("`{anchor}` {field}")
+                        (
+                            format!("`{anchor}` {field}"),
+                            format!("`{anchor}` 的 `{field}`"),
+                        )
                     };
                     ck.warn(
                         "W101",
                         span,
                         format!("{what} has no {} translation", l.code()),
                         Some(format!("add `{}: \"…\"`", l.code())),
+                    );
+                    let lang_zh = if l == Lang::Zh { "中文" } else { "英文" };
+                    ck.zh(
+                        format!("{what_zh} 没有{lang_zh}（{}）译文", l.code()),
+                        Some(format!("加上 `{}: \"…\"`", l.code())),
                     );
                 }
             }
@@ -727,6 +890,10 @@ fn check_texts(ck: &mut Checker, case: &Case) {
                     span,
                     format!("text longer than {MAX_TEXT_CHARS} characters"),
                     Some("shorten it; nobody reads a wall of text in a meeting".into()),
+                );
+                ck.zh(
+                    format!("文字超过了 {MAX_TEXT_CHARS} 个字"),
+                    Some("删短一些；开会的时候没人会读一大段文字".into()),
                 );
             }
         }

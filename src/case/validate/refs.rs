@@ -7,6 +7,7 @@ use super::{Checker, Kind, Names};
 use crate::case::diagnostic::{Severity, suggestion, suggestion_zh};
 use crate::case::ids;
 use crate::case::model::*;
+use crate::case::text::Lang;
 
 pub(crate) fn check_ref(ck: &mut Checker, names: &Names, kind: Kind, id: &str, anchor: &str) {
     if !names.has(kind, id) {
@@ -22,17 +23,14 @@ fn unknown(ck: &mut Checker, known: &[&str], what: (&str, &str), id: &str, ancho
         return;
     }
     let span = ck.loc.value_in(anchor, id);
-    let problem = ids::problem(id);
     let few = !known.is_empty() && known.len() <= 12;
     let hint = suggestion(id, known.iter().copied())
-        .or_else(|| {
-            problem
-                .clone()
-                .map(|(what, hint)| format!("it {what}; {hint}"))
-        })
+        .or_else(|| ids::problem(id).map(|(what, hint)| format!("it {what}; {hint}")))
         .or_else(|| few.then(|| format!("known {}s: {}", what.0, known.join(", "))));
     let hint_zh = suggestion_zh(id, known.iter().copied())
-        .or_else(|| problem.map(|(what, hint)| format!("这个 id {what}；{hint}")))
+        .or_else(|| {
+            ids::problem_in(id, Lang::Zh).map(|(what, hint)| format!("这个 id {what}；{hint}"))
+        })
         .or_else(|| few.then(|| format!("已有的{}：{}", what.1, known.join("、"))));
     let shown = ids::shown(id);
     ck.error("E011", span, format!("unknown {} `{shown}`", what.0), hint);
@@ -146,18 +144,27 @@ fn check_next(
             format!("`{anchor}` has both `go` and `end`"),
             Some("a choice either moves to a scene or ends the deal, not both".into()),
         );
+        ck.zh(
+            format!("`{anchor}` 同时写了 `go` 和 `end`"),
+            Some("一个选项要么去往另一个场景，要么结束这单，不能两样都做".into()),
+        );
     }
 }
 
 pub(super) fn check_references(ck: &mut Checker, case: &Case, names: &Names) {
     if !names.has(Kind::Scene, &case.start) {
         let span = ck.loc.field_after(0, "start").unwrap_or((0, 0));
-        let hint = suggestion(&case.start, names.list(Kind::Scene).iter().copied());
+        let scenes = names.list(Kind::Scene);
+        let hint = suggestion(&case.start, scenes.iter().copied());
         ck.error(
             "E012",
             span,
             format!("the start scene `{}` does not exist", case.start),
             hint,
+        );
+        ck.zh(
+            format!("开始场景 `{}` 不存在", case.start),
+            suggestion_zh(&case.start, scenes.iter().copied()),
         );
     }
     if !names.has(Kind::Ending, &case.calendar.timeout_ending) {
@@ -165,10 +172,8 @@ pub(super) fn check_references(ck: &mut Checker, case: &Case, names: &Names) {
             .loc
             .after(0, &case.calendar.timeout_ending)
             .unwrap_or((0, 0));
-        let hint = suggestion(
-            &case.calendar.timeout_ending,
-            names.list(Kind::Ending).iter().copied(),
-        );
+        let endings = names.list(Kind::Ending);
+        let hint = suggestion(&case.calendar.timeout_ending, endings.iter().copied());
         ck.error(
             "E011",
             span,
@@ -177,6 +182,13 @@ pub(super) fn check_references(ck: &mut Checker, case: &Case, names: &Names) {
                 case.calendar.timeout_ending
             ),
             hint,
+        );
+        ck.zh(
+            format!(
+                "没有这个结局：`{}`（`calendar.timeout_ending`，超时的结局）",
+                case.calendar.timeout_ending
+            ),
+            suggestion_zh(&case.calendar.timeout_ending, endings.iter().copied()),
         );
     }
     for u in &case.customer.units {
@@ -233,6 +245,10 @@ pub(super) fn check_references(ck: &mut Checker, case: &Case, names: &Names) {
                                 p.id
                             ),
                             Some("the org chart must be a tree".into()),
+                        );
+                        ck.zh(
+                            format!("`{}` 顺着 `reports_to` 绕了一圈，又成了向自己汇报", p.id),
+                            Some("组织架构必须是一棵树：汇报关系不能绕成圈".into()),
                         );
                     }
                     break;
