@@ -1,15 +1,14 @@
 //! The Bevy app: window, plugins, settings, live reload. `run` is what `dealcraft play` calls.
 
 use std::path::PathBuf;
-use std::time::SystemTime;
+use web_time::SystemTime;
 
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
 
 use crate::screens::{self, Screen};
-use crate::session::{Deal, Launch, Library, Origin, PlayOptions, Settings};
+use crate::session::{Deal, Launch, Library, PlayOptions, Settings};
 use crate::theme::fonts::UiFonts;
-use crate::theme::widget::size;
 use crate::theme::{self, Kit, palette};
 
 /// Everything the game needs except the window and the renderer, so headless tests can run
@@ -57,8 +56,7 @@ fn settings_path() -> PathBuf {
 }
 
 fn load_settings() -> Settings {
-    std::fs::read(settings_path())
-        .ok()
+    crate::save::read_small(&settings_path(), 64 * 1024)
         .and_then(|b| serde_json::from_slice::<SavedSettings>(&b).ok())
         .map(|s| Settings {
             lang: s.lang,
@@ -84,7 +82,7 @@ fn save_settings(settings: Res<Settings>, launch: Option<Res<Launch>>) {
 }
 
 #[derive(Resource)]
-struct Started(std::time::Instant);
+struct Started(web_time::Instant);
 
 /// For `scripts/measure-startup.sh`: with `DEALCRAFT_FIRST_FRAME=1`, print the time to the first
 /// complete frame of the title screen and quit (frames 1–2 present black under lavapipe).
@@ -94,12 +92,17 @@ fn report_first_frame(
     mut exit: MessageWriter<AppExit>,
 ) {
     *frames += 1;
+    #[cfg(target_arch = "wasm32")]
+    if *frames == 3 {
+        crate::web::mark_ready();
+    }
     if *frames == 3 && std::env::var_os("DEALCRAFT_FIRST_FRAME").is_some() {
         println!("first-frame-ms {}", started.0.elapsed().as_millis());
         exit.write(AppExit::Success);
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// F12 saves a screenshot into the data folder (for a trainee's notes or a bug report).
 fn screenshot_key(mut commands: Commands) {
     let dir = crate::save::data_dir().join("screenshots");
@@ -107,7 +110,7 @@ fn screenshot_key(mut commands: Commands) {
         return;
     }
     let stamp = SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
+        .duration_since(web_time::UNIX_EPOCH)
         .map(|d| d.as_millis())
         .unwrap_or(0);
     let path = dir.join(format!("dealcraft-{stamp}.png"));
@@ -119,7 +122,7 @@ fn screenshot_key(mut commands: Commands) {
 
 /// `dealcraft play`.
 pub fn run(args: PlayOptions) -> Result<(), String> {
-    let started = Started(std::time::Instant::now());
+    let started = Started(web_time::Instant::now());
     if cfg!(target_os = "linux") && std::env::var_os("DISPLAY").is_none() {
         return Err("no display: DISPLAY is not set. Run the game on a desktop, or headless with `xvfb-run -a dealcraft …`".into());
     }
@@ -156,6 +159,8 @@ pub fn run(args: PlayOptions) -> Result<(), String> {
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     // Any failure inside the engine's window/GPU start-up becomes one clear line, not a trace.
+    // (In the browser Bevy's log plugin sends panics to the console.)
+    #[cfg(not(target_arch = "wasm32"))]
     std::panic::set_hook(Box::new(|info| {
         let msg = info
             .payload()
@@ -185,7 +190,15 @@ pub fn run(args: PlayOptions) -> Result<(), String> {
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: "Dealcraft · 成交工坊".into(),
-                    resolution: WindowResolution::new(1280, 720),
+                    resolution: {
+                        let (w, h) = args.window.unwrap_or((1280, 720));
+                        WindowResolution::new(w, h)
+                    },
+                    // In the browser: the page's canvas, filling its parent, and keys such
+                    // as F7 or Tab are the game's, not the browser's.
+                    canvas: cfg!(target_arch = "wasm32").then(|| "#bevy".into()),
+                    fit_canvas_to_parent: true,
+                    prevent_default_event_handling: true,
                     ..default()
                 }),
                 ..default()
@@ -199,6 +212,9 @@ pub fn run(args: PlayOptions) -> Result<(), String> {
     app.insert_resource(ClearColor(palette::BACKGROUND));
     app.insert_resource(started);
     app.add_systems(Last, report_first_frame);
+    #[cfg(target_arch = "wasm32")]
+    app.add_systems(Last, crate::web::publish_page_state);
+    #[cfg(not(target_arch = "wasm32"))]
     app.add_systems(
         Update,
         screenshot_key.run_if(bevy::input::common_conditions::input_just_pressed(
@@ -210,7 +226,8 @@ pub fn run(args: PlayOptions) -> Result<(), String> {
     app.insert_resource(library);
     app.insert_resource(Launch(args.clone()));
     app.add_systems(Startup, spawn_camera);
-    app.add_plugins(live_reload);
+    #[cfg(not(target_arch = "wasm32"))]
+    app.add_plugins(crate::live_reload::plugin);
     if let Some(key) = start_key {
         app.add_systems(
             Startup,
@@ -247,6 +264,7 @@ pub fn run(args: PlayOptions) -> Result<(), String> {
             },
         );
     }
+    #[cfg(not(target_arch = "wasm32"))]
     if let Some(text) = script {
         app.add_plugins(crate::automation::plugin(
             &text,
@@ -268,125 +286,4 @@ pub fn run(args: PlayOptions) -> Result<(), String> {
 
 fn spawn_camera(mut commands: Commands) {
     commands.spawn(Camera2d);
-}
-
-/// Watch `--cases DIR`: a saved file is reloaded; an error shows as an overlay with its
-/// location while the game keeps the last good version.
-fn live_reload(app: &mut App) {
-    app.insert_resource(Watch::default());
-    app.add_systems(Startup, spawn_overlay);
-    app.add_systems(Update, poll_cases);
-}
-
-#[derive(Resource, Default)]
-struct Watch {
-    timer: f32,
-    seen: Vec<(PathBuf, Option<SystemTime>)>,
-}
-
-#[derive(Component)]
-struct ReloadOverlay;
-
-fn spawn_overlay(mut commands: Commands) {
-    commands.spawn((
-        ReloadOverlay,
-        Node {
-            position_type: PositionType::Absolute,
-            bottom: Val::Px(12.0),
-            left: Val::Px(12.0),
-            right: Val::Px(12.0),
-            padding: UiRect::all(Val::Px(10.0)),
-            display: Display::None,
-            border_radius: BorderRadius::all(Val::Px(6.0)),
-            ..default()
-        },
-        BackgroundColor(Color::srgba(0.35, 0.08, 0.08, 0.95)),
-        GlobalZIndex(100),
-        children![(
-            Text::new(""),
-            TextFont::from_font_size(size::SMALL),
-            TextColor(palette::TEXT)
-        )],
-    ));
-}
-
-fn poll_cases(
-    time: Res<Time>,
-    mut watch: ResMut<Watch>,
-    mut library: ResMut<Library>,
-    mut overlay: Query<(&mut Node, &Children), With<ReloadOverlay>>,
-    mut texts: Query<&mut Text>,
-    screen: Res<State<Screen>>,
-    mut next: ResMut<NextState<Screen>>,
-) {
-    watch.timer += time.delta_secs();
-    if watch.timer < 0.5 {
-        return;
-    }
-    watch.timer = 0.0;
-    let Some(dir) = library.folder.clone() else {
-        return;
-    };
-    let Ok(rd) = std::fs::read_dir(&dir) else {
-        return;
-    };
-    let mut changed = Vec::new();
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.extension().is_none_or(|x| x != "ron") {
-            continue;
-        }
-        let mtime = e.metadata().and_then(|m| m.modified()).ok();
-        match watch.seen.iter_mut().find(|(q, _)| *q == p) {
-            Some((_, t)) if *t == mtime => {}
-            Some((_, t)) => {
-                *t = mtime;
-                changed.push(p);
-            }
-            None => {
-                // First sighting: the library loaded it at start, unless it is new.
-                if !library
-                    .entries
-                    .iter()
-                    .any(|x| x.origin == Origin::File(p.clone()))
-                {
-                    changed.push(p.clone());
-                }
-                watch.seen.push((p, mtime));
-            }
-        }
-    }
-    if changed.is_empty() {
-        return;
-    }
-    let mut problems = Vec::new();
-    for p in &changed {
-        library.reload(p);
-        if let Some(e) = library
-            .entries
-            .iter()
-            .find(|e| e.origin == Origin::File(p.clone()))
-            && let Some(d) = e.loaded.first_error()
-        {
-            problems.push(d.to_string());
-        }
-    }
-    if let Ok((mut node, children)) = overlay.single_mut() {
-        node.display = if problems.is_empty() {
-            Display::None
-        } else {
-            Display::Flex
-        };
-        if let Some(&child) = children.first()
-            && let Ok(mut t) = texts.get_mut(child)
-        {
-            t.0 = format!(
-                "{}\n(the game keeps the last good version)",
-                problems.join("\n")
-            );
-        }
-    }
-    if *screen.get() == Screen::CaseSelect {
-        next.set(Screen::CaseSelect);
-    }
 }

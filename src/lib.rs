@@ -6,6 +6,8 @@
 pub mod analysis;
 pub mod bundled;
 pub mod case;
+// The command line (clap, terminals, threads): not in the browser build.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod durable;
 pub mod engine;
@@ -23,13 +25,19 @@ pub mod app;
 // The author's overlay draws the case map, which layout-rs (native only) lays out.
 #[cfg(all(feature = "game", not(target_arch = "wasm32")))]
 pub mod author;
-#[cfg(feature = "game")]
+#[cfg(all(feature = "game", not(target_arch = "wasm32")))]
 pub mod automation;
 #[cfg(feature = "dev")]
 pub mod dev_tools;
+// Watching the cases folder: the desktop game only.
+#[cfg(all(feature = "game", not(target_arch = "wasm32")))]
+pub mod live_reload;
 #[cfg(feature = "game")]
 pub mod screens;
 #[cfg(feature = "game")]
 pub mod session;
 #[cfg(feature = "game")]
 pub mod theme;
+// The browser's storage and downloads.
+#[cfg(target_arch = "wasm32")]
+pub mod web;

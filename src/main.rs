@@ -1,5 +1,15 @@
-//! `dealcraft`: the game (no arguments) and the tools for authors and instructors.
+//! `dealcraft`: the game (no arguments) and the tools for authors and instructors; in the
+//! browser, the game alone.
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     dealcraft::cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    // The page's query string chooses what a command line would (`?case=haicheng&seed=7&lang=zh`).
+    if let Err(e) = dealcraft::app::run(dealcraft::web::page_options()) {
+        web_sys::console::error_1(&e.into());
+    }
 }

@@ -8,7 +8,8 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
+use web_time::{Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
@@ -277,6 +278,13 @@ pub fn file_name(r: &ResultsFile, counter: u32) -> String {
 /// nothing is left behind.
 pub fn write_results(dir: &Path, r: &ResultsFile) -> io::Result<PathBuf> {
     let json = serde_json::to_vec_pretty(r).map_err(io::Error::other)?;
+    // In the browser: kept in its storage, and the outcome screen offers it as a download.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let path = dir.join(file_name(r, 1));
+        crate::web::write(&path, &json)?;
+        return Ok(path);
+    }
     if dir.exists() && !dir.is_dir() {
         return Err(io::Error::other("it is a file, not a folder"));
     }

@@ -56,6 +56,10 @@ pub fn content_hash(text: &str) -> String {
 
 /// Where saves and results go: `$DEALCRAFT_DATA_DIR`, else the platform's data directory.
 pub fn data_dir() -> PathBuf {
+    // In the browser the "folder" is the prefix of the storage keys (see `web::key`).
+    if cfg!(target_arch = "wasm32") {
+        return PathBuf::from("/data");
+    }
     if let Some(d) = std::env::var_os("DEALCRAFT_DATA_DIR") {
         return PathBuf::from(d);
     }
@@ -71,7 +75,18 @@ pub fn autosave_path() -> PathBuf {
 /// Write `bytes` to `path` so that readers see either the old file or the new one, whole
 /// (temp file, fsync, rename, folder fsync: see [`crate::durable`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    #[cfg(target_arch = "wasm32")]
+    return crate::web::write(path, bytes);
+    #[cfg(not(target_arch = "wasm32"))]
     crate::durable::write_atomic(path, bytes)
+}
+
+/// A small file of the data folder (the settings), or None when it is missing or unreadable.
+pub fn read_small(path: &Path, max: u64) -> Option<Vec<u8>> {
+    #[cfg(target_arch = "wasm32")]
+    return crate::web::read(path, max).ok();
+    #[cfg(not(target_arch = "wasm32"))]
+    crate::durable::read_regular(path, max).ok()
 }
 
 /// A save is a list of choice ids: a few hundred kilobytes at most.
@@ -85,6 +100,13 @@ pub fn write_save(path: &Path, save: &Save) -> std::io::Result<()> {
 /// Read the save at `path`. First, temp files that killed writers left beside it are
 /// recovered or removed (see [`recover`]), so this is also the "next start" clean-up.
 pub fn read_save(path: &Path) -> Result<Save, SaveError> {
+    #[cfg(target_arch = "wasm32")]
+    return match crate::web::read(path, MAX_SAVE_BYTES) {
+        Ok(b) => parse_save(&b),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(SaveError::Missing),
+        Err(e) => Err(SaveError::Io(e)),
+    };
+    #[cfg(not(target_arch = "wasm32"))]
     recover(path);
     let bytes = match crate::durable::read_regular(path, MAX_SAVE_BYTES) {
         Ok(b) => b,
@@ -147,11 +169,14 @@ pub fn recover(path: &Path) -> (usize, usize) {
 
 /// Move an unreadable save out of the way (never overwrite it silently); returns where it went.
 pub fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
+    let stamp = web_time::SystemTime::now()
+        .duration_since(web_time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
     let aside = path.with_extension(format!("unreadable-{stamp}.json"));
+    #[cfg(target_arch = "wasm32")]
+    crate::web::rename(path, &aside)?;
+    #[cfg(not(target_arch = "wasm32"))]
     fs::rename(path, &aside)?;
     Ok(aside)
 }

@@ -38,6 +38,8 @@ pub struct PlayOptions {
     /// The author's overlay (`play --author`): hidden truth, flags, why choices are missing,
     /// the case map.
     pub author: bool,
+    /// Window size (logical pixels); None: 1280×720.
+    pub window: Option<(u32, u32)>,
 }
 
 /// What the command line asked for.
@@ -237,7 +239,7 @@ pub struct Deal {
     pub results_dir: Option<PathBuf>,
     /// Where the results file went, or why it could not be written.
     pub results_file: Option<Result<PathBuf, String>>,
-    pub started: std::time::SystemTime,
+    pub started: web_time::SystemTime,
     /// Where the case file lives (portraits are read from there); None for bundled cases.
     pub case_dir: Option<PathBuf>,
     /// Portrait of each stakeholder, loaded when the deal starts.
@@ -264,7 +266,7 @@ impl Deal {
             notice: None,
             results_dir: None,
             results_file: None,
-            started: std::time::SystemTime::now(),
+            started: web_time::SystemTime::now(),
             case_dir: match &entry.origin {
                 Origin::File(p) => p.parent().map(|d| d.to_path_buf()),
                 Origin::Bundled => None,
@@ -301,7 +303,7 @@ impl Deal {
                 &player,
                 lang,
                 self.started,
-                std::time::SystemTime::now(),
+                web_time::SystemTime::now(),
                 Some(expert),
             ),
             None => results::build(&self.game, &self.hash, &player, lang, self.started),

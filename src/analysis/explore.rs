@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
-use std::time::Instant;
+use web_time::Instant;
 
 use serde::Serialize;
 
@@ -24,6 +24,13 @@ use crate::scoring::total::{Reads, score};
 pub const DEFAULT_STATE_CAP: usize = 50_000_000;
 /// Playouts of the guided sampling that follows a stopped exploration.
 pub const SAMPLED_PLAYOUTS: u32 = 2_000;
+/// Work all sampled playouts together may do, in 64-bit words of state copied (each move
+/// copies the state once, and once per option it looks ahead at). The sampling runs after a
+/// limit (states, memory, time) stopped the search, so it must be bounded by itself: a case
+/// with thousands of moves per line and states of kilobytes would otherwise take minutes.
+/// A count of work, not a clock, so the same case gives the same sample on any machine; on
+/// the bundled cases it never binds (2,000 playouts of their length cost far less).
+pub const SAMPLED_WORK: u64 = 40_000_000;
 /// Stop exploring when the visited set would take more than this.
 pub const DEFAULT_MAX_BYTES: usize = 2 << 30;
 
@@ -944,7 +951,15 @@ impl<'c> Explorer<'c> {
         let mut buf = Vec::new();
         let mut t = Trace::quiet();
         let max_moves = c.choices.len() as u32 + c.case.calendar.weeks + 1;
+        let mut budget = SAMPLED_WORK;
+        let words = c.words;
+        let state_words = (words.facts + words.flags + 2 * words.choices + words.events) as u64
+            + (c.stakeholders.len() + c.competitors.len()) as u64 / 4
+            + 8;
         for i in 0..playouts {
+            if budget == 0 {
+                break;
+            }
             let mut rng = crate::engine::rng::stream(
                 start.seed ^ 0x5a5a,
                 i,
@@ -953,8 +968,10 @@ impl<'c> Explorer<'c> {
             let mut s = start.clone();
             let mut ids: Vec<String> = Vec::new();
             let mut moves = 0;
-            while s.ending.is_none() && moves < max_moves {
+            while s.ending.is_none() && moves < max_moves && budget > 0 {
                 available_into(c, &s, &mut options);
+                let looks = if i % 2 == 0 { options.len() as u64 } else { 0 };
+                budget = budget.saturating_sub((1 + looks) * state_words);
                 if options.is_empty() {
                     let d = DeadEnd {
                         scene: c.scenes.names[s.scene as usize].clone(),

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::atomic::AtomicUsize;
-use std::time::Instant;
+use web_time::Instant;
 
 use serde::Serialize;
 

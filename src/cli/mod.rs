@@ -174,10 +174,30 @@ pub struct PlayArgs {
     /// the end of `--line`), with the state that line builds.
     #[arg(long, value_name = "SCENE")]
     pub from: Option<String>,
+    /// Window size in logical pixels, e.g. `1024x600` (default 1280x720).
+    #[arg(long, value_name = "WxH", value_parser = parse_window)]
+    pub window: Option<(u32, u32)>,
     /// Author's overlay: the hidden truth, flags and why each choice is or is not offered
     /// (F2), and the case map with the current scene marked (F3).
     #[arg(long)]
     pub author: bool,
+}
+
+/// `1024x600` → (1024, 600); from 640×400 to 7680×4320.
+fn parse_window(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("`{s}`: write the size as WIDTHxHEIGHT, e.g. 1280x720"))?;
+    let n = |v: &str| {
+        v.trim()
+            .parse::<u32>()
+            .map_err(|_| format!("`{s}`: {v} is not a number"))
+    };
+    let (w, h) = (n(w)?, n(h)?);
+    if !(640..=7680).contains(&w) || !(400..=4320).contains(&h) {
+        return Err(format!("`{s}`: from 640x400 to 7680x4320"));
+    }
+    Ok((w, h))
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -331,6 +351,7 @@ fn play(args: PlayArgs) -> CmdResult {
         exit_when_done: args.exit_when_done,
         preview,
         author: args.author,
+        window: args.window,
     })
     .map_err(Failure::Invalid)
 }

@@ -101,8 +101,8 @@ pub fn pick(
 
 /// A new seed when none was given (shown on the briefing so the game can be replayed).
 fn fresh_seed() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
+    web_time::SystemTime::now()
+        .duration_since(web_time::UNIX_EPOCH)
         .map(|d| d.as_nanos() as u64 % 1_000_000)
         .unwrap_or(1)
 }

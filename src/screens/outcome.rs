@@ -12,6 +12,10 @@ use crate::theme::{Activate, Kit, palette};
 #[derive(Component)]
 pub struct DebriefButton;
 
+/// The browser build's "download the results file" button.
+#[derive(Component)]
+pub struct DownloadButton;
+
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Outcome), spawn);
 }
@@ -167,6 +171,25 @@ fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>) {
                     palette::TEXT_DIM,
                 ));
                 match &deal.results_file {
+                    #[cfg(target_arch = "wasm32")]
+                    Some(Ok(path)) => {
+                        let path = path.clone();
+                        col.spawn((
+                            kit.quiet_button(kit.t("Download the results file", "下载成绩文件"), 1),
+                            DownloadButton,
+                        ))
+                        .observe(move |_: On<Activate>| {
+                            let name = path
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_else(|| "dealcraft-results.json".into());
+                            if let Ok(bytes) = crate::web::read(&path, crate::save::MAX_SAVE_BYTES)
+                            {
+                                let _ = crate::web::download(&name, &bytes, "application/json");
+                            }
+                        });
+                    }
+                    #[cfg(not(target_arch = "wasm32"))]
                     Some(Ok(path)) => {
                         let saved = format!(
                             "{} {}",

@@ -65,10 +65,13 @@ fn spawn(mut commands: Commands, kit: Res<Kit>, mut notice: ResMut<TitleNotice>)
                     next.set(Screen::Title);
                 },
             );
-            col.spawn((kit.wide_button(kit.t("Quit (Esc)", "退出 (Esc)"), order + 3), HotKey(KeyCode::Escape)))
-                .observe(|_: On<Activate>, mut exit: MessageWriter<AppExit>| {
-                    exit.write(AppExit::Success);
-                });
+            // A browser tab is closed by the browser, not by the game.
+            if !cfg!(target_arch = "wasm32") {
+                col.spawn((kit.wide_button(kit.t("Quit (Esc)", "退出 (Esc)"), order + 3), HotKey(KeyCode::Escape)))
+                    .observe(|_: On<Activate>, mut exit: MessageWriter<AppExit>| {
+                        exit.write(AppExit::Success);
+                    });
+            }
             if let Some(n) = &notice.0 {
                 col.spawn(kit.text(n.clone(), size::SMALL, palette::BAD));
             }

@@ -1,0 +1,262 @@
+"""The web build played in a real browser (Debian's Chromium, headless, through Selenium and
+chromedriver), as a trainee would: clicks on the canvas and keys.
+
+    python3 tests/web/check.py URL DEALCRAFT_BIN OUT_DIR
+
+For each run: open the page at a window size, play a case's line through the UI (click the
+choice's button where the game draws it, Enter to continue), take a screenshot of every screen
+(none may be blank), download the results file from the outcome screen and compare its result
+with `dealcraft simulate` on the same line. The tutorial is also reloaded mid-way: Continue on
+the title screen must resume the deal where it was. Where the buttons are comes from
+`window.__dealcraft`, the outline the game publishes for this (it moves nothing).
+Exits non-zero on the first failure.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.chrome.service import Service
+
+URL, BIN, OUT = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+OUT.mkdir(parents=True, exist_ok=True)
+
+
+def check(cond, what):
+    if not cond:
+        raise AssertionError(what)
+    print(f"ok  {what}")
+
+
+def browser(width, height, downloads):
+    o = webdriver.ChromeOptions()
+    o.binary_location = "/usr/bin/chromium"
+    for a in [
+        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--use-angle=swiftshader",
+        "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", f"--window-size={width},{height}",
+    ]:
+        o.add_argument(a)
+    o.add_experimental_option("prefs", {
+        "download.default_directory": str(downloads),
+        "download.prompt_for_download": False,
+    })
+    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    d.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    d.set_script_timeout(30)
+    return d
+
+
+def page(d):
+    raw = d.execute_script("return window.__dealcraft || null")
+    return json.loads(raw) if raw else None
+
+
+def wait(d, what, cond, timeout=90):
+    end = time.time() + timeout
+    while time.time() < end:
+        p = page(d)
+        if p and cond(p):
+            return p
+        time.sleep(0.25)
+    raise AssertionError(f"timed out waiting for {what}; last page state: {page(d)}")
+
+
+def blank(png: bytes) -> bool:
+    """True when a screenshot is (almost) one colour: the PNG's pixel data compresses to
+    almost nothing. Decoding is not needed for that."""
+    import struct
+    pos, idat = 8, b""
+    while pos < len(png):
+        (n,) = struct.unpack(">I", png[pos:pos + 4])
+        if png[pos + 4:pos + 8] == b"IDAT":
+            idat += png[pos + 8:pos + 8 + n]
+        pos += 12 + n
+    raw = zlib.decompress(idat)
+    return len(zlib.compress(raw, 9)) < len(raw) / 400
+
+
+class Run:
+    def __init__(self, name, width, height, query):
+        self.name, self.shots, self.seen = name, 0, None
+        self.downloads = Path(tempfile.mkdtemp(prefix="dealcraft-dl-"))
+        self.d = browser(width, height, self.downloads)
+        t0 = time.time()
+        self.d.get(f"{URL}?{query}")
+        ready = None
+        end = time.time() + 120
+        while time.time() < end and not ready:
+            ready = self.d.execute_script("return window.__dealcraftReady || null")
+            time.sleep(0.1)
+        check(ready, f"{name}: the game draws its first frame")
+        origin = self.d.execute_script("return performance.timeOrigin")
+        self.first_frame_ms = ready - origin
+        print(f"    first frame {self.first_frame_ms:.0f} ms after navigation (wall {time.time() - t0:.1f} s)")
+        self.canvas = self.d.find_element(By.ID, "bevy")
+
+    def shot(self, p):
+        if p["screen"] == self.seen:
+            return
+        self.seen = p["screen"]
+        time.sleep(0.6)  # let the new screen's text settle
+        png = self.d.get_screenshot_as_png()
+        self.shots += 1
+        path = OUT / f"{self.name}-{self.shots:02}-{p['screen']}.png"
+        path.write_bytes(png)
+        check(not blank(png), f"{self.name}: {p['screen']} is drawn ({path.name})")
+
+    def click(self, b):
+        # Canvas coordinates are CSS pixels from its top-left corner; Selenium offsets from
+        # the element's centre.
+        rect = self.canvas.rect
+        ActionChains(self.d).move_to_element_with_offset(
+            self.canvas, int(b["x"] - rect["width"] / 2), int(b["y"] - rect["height"] / 2)
+        ).click().perform()
+
+    def button(self, p, label=None, choice=None):
+        for b in p["buttons"]:
+            if choice is not None and b.get("choice") == choice:
+                return b
+            if label is not None and label in b["label"]:
+                return b
+        return None
+
+    def press(self, key):
+        ActionChains(self.d).send_keys(key).perform()
+
+    def choose(self, cid):
+        p = wait(self.d, f"choice {cid}", lambda p: self.button(p, choice=cid))
+        self.shot(p)
+        week = p["week"]
+        self.click(self.button(p, choice=cid))
+        # The consequence panel: Enter continues (or a click if keys are not taken yet).
+        p = wait(self.d, f"the consequence of {cid}",
+                 lambda p: self.button(p, label="Continue") or self.button(p, label="继续"), 30)
+        self.press(Keys.ENTER)
+        try:
+            wait(self.d, f"the deal after {cid}", lambda q: not (self.button(q, label="Continue") or self.button(q, label="继续")), 10)
+        except AssertionError:
+            b = self.button(page(self.d), label="Continue") or self.button(page(self.d), label="继续")
+            self.click(b)
+            wait(self.d, f"the deal after {cid}", lambda q: not (self.button(q, label="Continue") or self.button(q, label="继续")), 20)
+        return week
+
+    def finish(self, case, seed, line):
+        p = wait(self.d, "the outcome screen", lambda p: p["screen"] == "outcome")
+        self.shot(p)
+        b = self.button(p, label="Download") or self.button(p, label="下载")
+        check(b is not None, f"{self.name}: the outcome offers the results file")
+        self.click(b)
+        end = time.time() + 30
+        files = []
+        while time.time() < end:
+            files = [f for f in self.downloads.iterdir() if f.suffix == ".json"]
+            if files:
+                break
+            time.sleep(0.2)
+        check(files, f"{self.name}: the results file was downloaded ({files[0].name if files else '-'})")
+        got = json.loads(files[0].read_text(encoding="utf-8"))
+        lf = OUT / f"{self.name}-line.txt"
+        lf.write_text("\n".join(line) + "\n", encoding="utf-8")
+        sim = json.loads(subprocess.run(
+            [BIN, "simulate", case, "--seed", str(seed), "--choices", str(lf), "--json"],
+            check=True, capture_output=True, text=True).stdout)
+        same = got["result"] == sim
+        if not same:
+            for k in sim:
+                if got["result"].get(k) != sim[k]:
+                    print(f"    differs: {k}: browser {str(got['result'].get(k))[:200]} / simulate {str(sim[k])[:200]}")
+        check(same, f"{self.name}: the browser's result equals simulate's "
+                    f"(total {got['result']['score']['total']})")
+        # The debrief, every tab.
+        self.press(Keys.ENTER)
+        p = wait(self.d, "the debrief", lambda p: p["screen"] == "debrief")
+        time.sleep(1.5)
+        self.seen = None
+        self.shot(p)
+
+    def close(self):
+        self.d.quit()
+
+
+def line_of(path):
+    out = []
+    for raw in Path(path).read_text(encoding="utf-8").splitlines():
+        l = raw.split("#")[0].split("//")[0].strip()
+        if l and not l.startswith("read "):
+            out.append(l)
+    return out
+
+
+def tutorial():
+    """From the title screen, by clicks: new game, the case list, the briefing; half the line;
+    a reload and Continue; the rest; the results file."""
+    r = Run("tutorial-en-1280x720", 1280, 720, "seed=3&lang=en")
+    line = line_of("tests/scripts/first-lead-expert.txt")
+    try:
+        p = wait(r.d, "the title", lambda p: p["screen"] == "title")
+        r.shot(p)
+        r.click(r.button(p, label="New"))
+        p = wait(r.d, "the case list", lambda p: p["screen"] == "case-select")
+        r.shot(p)
+        b = next(b for b in p["buttons"] if "First lead" in b["label"])
+        r.click(b)
+        p = wait(r.d, "the briefing", lambda p: p["screen"] == "briefing")
+        r.shot(p)
+        r.press(Keys.ENTER)
+        half = len(line) // 2
+        for cid in line[:half]:
+            r.choose(cid)
+        week = page(r.d)["week"]
+        r.d.refresh()
+        p = wait(r.d, "the title after a reload", lambda p: p["screen"] == "title")
+        b = r.button(p, label="Continue")
+        check(b is not None, "tutorial: after a reload the title offers Continue")
+        r.click(b)
+        p = wait(r.d, "the deal resumed", lambda p: p["screen"] not in ("title", "case-select"))
+        check(p["week"] == week, f"tutorial: resumed in week {p['week']} (was {week})")
+        r.canvas = r.d.find_element(By.ID, "bevy")
+        r.seen = None
+        for cid in line[half:]:
+            r.choose(cid)
+        r.finish("first-lead", 3, line)
+    finally:
+        r.close()
+    return r.first_frame_ms
+
+
+def haicheng(lang, w, h):
+    """The flagship from its briefing (the address names the case), in one language and size."""
+    r = Run(f"haicheng-{lang}-{w}x{h}", w, h, f"case=haicheng&seed=7&lang={lang}")
+    line = line_of("tests/scripts/haicheng-expert.txt")
+    try:
+        p = wait(r.d, "the briefing", lambda p: p["screen"] == "briefing")
+        r.shot(p)
+        r.press(Keys.ENTER)
+        for cid in line:
+            r.choose(cid)
+        r.finish("haicheng", 7, line)
+    finally:
+        r.close()
+
+
+if __name__ == "__main__":
+    try:
+        ms = tutorial()
+        haicheng("zh", 1024, 600)
+        haicheng("en", 1920, 1080)
+        (OUT / "first-frame-ms.txt").write_text(f"{ms:.0f}\n")
+        print("web check: all checks passed")
+    except AssertionError as e:
+        print(f"FAIL {e}")
+        sys.exit(1)
