@@ -38,8 +38,12 @@ fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>, reading
                     palette::BORDER,
                 ))
                 .with_children(|p| {
-                    deal_health(p, &kit, &deal);
-                    competitors(p, &kit, &deal);
+                    // On a small window the meters and the competitors scroll.
+                    p.spawn(scroll_column(Val::Percent(100.0)))
+                        .with_children(|col| {
+                            deal_health(col, &kit, &deal);
+                            competitors(col, &kit, &deal);
+                        });
                 });
                 // Centre: who's who.
                 main.spawn(panel_with(

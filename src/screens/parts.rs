@@ -29,7 +29,68 @@ pub struct ContinueButton;
 pub struct Scrollable;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, scroll);
+    app.add_systems(
+        Update,
+        (scroll, add_scroll_thumbs, place_scroll_thumbs).chain(),
+    );
+}
+
+/// The scroll bar of a `Scrollable`: shown only when its content does not fit, so what is
+/// cut off at the bottom is visibly more to scroll to, not a lost line.
+#[derive(Component)]
+struct ScrollThumb;
+
+/// Width of a scroll bar, in logical pixels.
+const THUMB: f32 = 5.0;
+
+fn add_scroll_thumbs(mut commands: Commands, added: Query<Entity, Added<Scrollable>>) {
+    for e in &added {
+        commands.entity(e).with_child((
+            ScrollThumb,
+            Node {
+                position_type: PositionType::Absolute,
+                right: Val::Px(0.0),
+                width: Val::Px(THUMB),
+                border_radius: BorderRadius::all(Val::Px(THUMB / 2.0)),
+                ..default()
+            },
+            BackgroundColor(palette::BORDER.with_alpha(0.0)),
+            GlobalZIndex(10),
+        ));
+    }
+}
+
+/// Size and place each bar from its node's view, content and scroll position. The bar is a
+/// child of the scrolled node, so it moves with the content: its top adds the scroll offset
+/// back to stay in view.
+fn place_scroll_thumbs(
+    views: Query<(&ComputedNode, &ScrollPosition), With<Scrollable>>,
+    mut thumbs: Query<(&ChildOf, &mut Node, &mut BackgroundColor), With<ScrollThumb>>,
+) {
+    for (parent, mut node, mut colour) in &mut thumbs {
+        let Ok((view, pos)) = views.get(parent.parent()) else {
+            continue;
+        };
+        let k = view.inverse_scale_factor();
+        let (seen, all) = (view.size().y * k, view.content_size().y * k);
+        let over = all - seen;
+        if over <= 1.0 || seen <= 0.0 {
+            if colour.0.alpha() != 0.0 {
+                colour.0 = colour.0.with_alpha(0.0);
+            }
+            continue;
+        }
+        let len = (seen * seen / all).max(24.0).min(seen);
+        let top = pos.y + (pos.y / over).clamp(0.0, 1.0) * (seen - len);
+        let (top, len) = (Val::Px(top), Val::Px(len));
+        if node.top != top || node.height != len {
+            node.top = top;
+            node.height = len;
+        }
+        if colour.0.alpha() == 0.0 {
+            colour.0 = palette::TEXT_DIM.with_alpha(0.55);
+        }
+    }
 }
 
 /// Take a choice: the only way the UI moves the engine.
