@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test: the simulation core and CLI first (fast, no Bevy), then the whole build
 # with the game (headless Bevy tests), the language server against a real LSP client, then —
-# where Xvfb can be installed — the real-window check.
+# where Xvfb can be installed — the real-window check, and the web build in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== core and CLI (no Bevy) =="
@@ -14,3 +14,5 @@ if [ -x scripts/real-window-check.sh ]; then
   echo "== real window under Xvfb =="
   scripts/real-window-check.sh
 fi
+echo "== the web build, played in headless Chromium =="
+scripts/web-check.sh

@@ -13,11 +13,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $want\$"; then
   # Not --locked: the CLI's own lock pins a crate version the registry no longer has.
   cargo install --quiet wasm-bindgen-cli --version "$want"
 fi
-cargo build --release --target wasm32-unknown-unknown ${WEB_CARGO_ARGS:-}
+# WEB_TARGET_DIR: a separate target folder for the wasm build (default: target/).
+tdir=${WEB_TARGET_DIR:-${CARGO_TARGET_DIR:-target}}
+cargo build --release --target wasm32-unknown-unknown --target-dir "$tdir" ${WEB_CARGO_ARGS:-}
 rm -rf "$out"; mkdir -p "$out"
 # Strip what costs size and nothing else: the name and producers sections.
 wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
-  --out-dir "$out" --out-name dealcraft "${CARGO_TARGET_DIR:-target}"/wasm32-unknown-unknown/release/dealcraft.wasm
+  --out-dir "$out" --out-name dealcraft "$tdir"/wasm32-unknown-unknown/release/dealcraft.wasm
 cp web/index.html "$out/"
 raw=$(stat -c %s "$out/dealcraft_bg.wasm")
 gz=$(gzip -9 -c "$out/dealcraft_bg.wasm" | wc -c)

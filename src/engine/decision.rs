@@ -110,8 +110,11 @@ pub fn intensity_factor(s: &State) -> f64 {
     if m.contains(&0) {
         return 0.0;
     }
-    let logs: f64 = m.iter().map(|&x| (x as f64 / 20.0).min(1.0).ln()).sum();
-    (logs / 5.0).exp()
+    let logs: f64 = m
+        .iter()
+        .map(|&x| libm::log((x as f64 / 20.0).min(1.0)))
+        .sum();
+    libm::exp(logs / 5.0)
 }
 
 pub fn evaluate(c: &Compiled, s: &State) -> Evaluation {
@@ -272,10 +275,10 @@ fn for_each_chance(c: &Compiled, s: &State, mut f: impl FnMut(Bidder, f64)) {
             )
             .chain(std::iter::once(Bidder::Nobody))
     };
-    let sum: f64 = bidders().map(|b| pull(b).powf(gamma)).sum();
+    let sum: f64 = bidders().map(|b| libm::pow(pull(b), gamma)).sum();
     for b in bidders() {
         let p = if sum > 0.0 {
-            pull(b).powf(gamma) / sum
+            libm::pow(pull(b), gamma) / sum
         } else if b == Bidder::Nobody {
             1.0
         } else {
@@ -302,7 +305,7 @@ fn factor(c: &Compiled, s: &State, w: &DecisionWeights) -> (f64, f64, Option<boo
     let insider = insider_quality(c, s);
     let met_decision_maker =
         (0..s.people.len()).any(|p| s.people[p].met() && truth.role[p].decides());
-    let f_intensity = intensity.powf(w.intensity as f64 / 100.0);
+    let f_intensity = libm::pow(intensity, w.intensity as f64 / 100.0);
     let f_issue = match issue_fit {
         Some(false) => 1.0 - w.burning_issue.min(100) as f64 / 100.0,
         _ => 1.0,

@@ -102,8 +102,8 @@ impl Intensity {
         if m.contains(&0) {
             return 0;
         }
-        let logs: f64 = m.iter().map(|&x| (x.min(20) as f64 / 20.0).ln()).sum();
-        (100.0 * (logs / 5.0).exp()).round() as u32
+        let logs: f64 = m.iter().map(|&x| libm::log(x.min(20) as f64 / 20.0)).sum();
+        (100.0 * libm::exp(logs / 5.0)).round() as u32
     }
     pub fn as_array(&self) -> [u8; 5] {
         [self.pain, self.power, self.vision, self.value, self.control]

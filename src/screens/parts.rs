@@ -24,9 +24,7 @@ pub struct ChoiceButton(pub Ix);
 #[derive(Component)]
 pub struct ContinueButton;
 
-/// A node that scrolls with the mouse wheel and PageUp/PageDown.
-#[derive(Component)]
-pub struct Scrollable;
+pub use crate::theme::widget::Scrollable;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -244,7 +242,14 @@ pub fn choices_or_consequence(
             } else {
                 FlexDirection::Column
             },
-            flex_wrap: FlexWrap::Wrap,
+            // Only rows wrap: a wrapping column that runs out of height starts a second
+            // column beside it, off the right edge of a small window. A list scrolls instead.
+            flex_wrap: if columns {
+                FlexWrap::Wrap
+            } else {
+                FlexWrap::NoWrap
+            },
+            flex_shrink: 0.0,
             row_gap: Val::Px(gap::S),
             column_gap: Val::Px(gap::S),
             ..default()

@@ -144,7 +144,10 @@ fn hot_keys(
         if confirm && focused.0.is_some() {
             continue;
         }
-        if vis.get() && keys.just_pressed(key.0) {
+        // The keypad's Enter is Enter too.
+        let pressed = keys.just_pressed(key.0)
+            || (key.0 == KeyCode::Enter && keys.just_pressed(KeyCode::NumpadEnter));
+        if vis.get() && pressed {
             commands.trigger(Activate { entity });
             // One key, one action (e.g. Escape on a screen with two back buttons).
             break;

@@ -241,17 +241,29 @@ pub fn screen_root() -> impl Bundle {
 
 /// A centred column (title, menus, briefing).
 pub fn centered_column(max_width: f32) -> impl Bundle {
-    Node {
-        width: Val::Percent(100.0),
-        max_width: Val::Px(max_width),
-        flex_direction: FlexDirection::Column,
-        row_gap: Val::Px(gap::M),
-        align_self: AlignSelf::Center,
-        margin: UiRect::vertical(Val::Auto),
-        padding: UiRect::all(Val::Px(gap::L)),
-        ..default()
-    }
+    (
+        // Taller than the window (a small one, large text): it scrolls, with a bar.
+        Scrollable,
+        Interaction::default(),
+        Node {
+            width: Val::Percent(100.0),
+            max_width: Val::Px(max_width),
+            max_height: Val::Percent(100.0),
+            flex_direction: FlexDirection::Column,
+            row_gap: Val::Px(gap::M),
+            align_self: AlignSelf::Center,
+            margin: UiRect::vertical(Val::Auto),
+            padding: UiRect::all(Val::Px(gap::L)),
+            overflow: Overflow::scroll_y(),
+            ..default()
+        },
+    )
 }
+
+/// A node that scrolls with the mouse wheel and PageUp/PageDown (systems in
+/// `screens::parts`), with a scroll bar when its content does not fit.
+#[derive(Component)]
+pub struct Scrollable;
 
 /// A panel with a border.
 pub fn panel() -> impl Bundle {

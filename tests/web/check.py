@@ -118,6 +118,7 @@ class Run:
     def click(self, b):
         # Canvas coordinates are CSS pixels from its top-left corner; Selenium offsets from
         # the element's centre.
+        self.canvas = self.d.find_element(By.ID, "bevy")  # a reload makes a new one
         rect = self.canvas.rect
         ActionChains(self.d).move_to_element_with_offset(
             self.canvas, int(b["x"] - rect["width"] / 2), int(b["y"] - rect["height"] / 2)
@@ -138,11 +139,19 @@ class Run:
         p = wait(self.d, f"choice {cid}", lambda p: self.button(p, choice=cid))
         self.shot(p)
         week = p["week"]
-        self.click(self.button(p, choice=cid))
+        b = self.button(p, choice=cid)
+        h = self.d.find_element(By.ID, "bevy").rect["height"]
+        if 0 <= b["y"] - b["h"] / 4 and b["y"] + b["h"] / 4 <= h:
+            self.click(b)
+        else:
+            # Below the fold on a small window: its number key, as a trainee would.
+            digit = b["label"].split(".")[0].strip()
+            check(digit.isdigit(), f"{cid} is off screen and has no number key ({b['label']!r})")
+            self.press(digit)
         # The consequence panel: Enter continues (or a click if keys are not taken yet).
         p = wait(self.d, f"the consequence of {cid}",
                  lambda p: self.button(p, label="Continue") or self.button(p, label="继续"), 30)
-        self.press(Keys.ENTER)
+        self.press(Keys.RETURN)
         try:
             wait(self.d, f"the deal after {cid}", lambda q: not (self.button(q, label="Continue") or self.button(q, label="继续")), 10)
         except AssertionError:
@@ -156,6 +165,15 @@ class Run:
         self.shot(p)
         b = self.button(p, label="Download") or self.button(p, label="下载")
         check(b is not None, f"{self.name}: the outcome offers the results file")
+        # Below the fold on a small window: scroll to it with the wheel, as a person would.
+        for _ in range(20):
+            h = self.d.find_element(By.ID, "bevy").rect["height"]
+            if b["y"] + b["h"] / 4 <= h:
+                break
+            ActionChains(self.d).scroll_by_amount(0, 200).perform()
+            time.sleep(0.5)
+            p = page(self.d)
+            b = self.button(p, label="Download") or self.button(p, label="下载")
         self.click(b)
         end = time.time() + 30
         files = []
@@ -179,7 +197,7 @@ class Run:
         check(same, f"{self.name}: the browser's result equals simulate's "
                     f"(total {got['result']['score']['total']})")
         # The debrief, every tab.
-        self.press(Keys.ENTER)
+        self.press(Keys.RETURN)
         p = wait(self.d, "the debrief", lambda p: p["screen"] == "debrief")
         time.sleep(1.5)
         self.seen = None
@@ -213,7 +231,7 @@ def tutorial():
         r.click(b)
         p = wait(r.d, "the briefing", lambda p: p["screen"] == "briefing")
         r.shot(p)
-        r.press(Keys.ENTER)
+        r.press(Keys.RETURN)
         half = len(line) // 2
         for cid in line[:half]:
             r.choose(cid)
@@ -242,7 +260,7 @@ def haicheng(lang, w, h):
     try:
         p = wait(r.d, "the briefing", lambda p: p["screen"] == "briefing")
         r.shot(p)
-        r.press(Keys.ENTER)
+        r.press(Keys.RETURN)
         for cid in line:
             r.choose(cid)
         r.finish("haicheng", 7, line)
