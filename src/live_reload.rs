@@ -59,6 +59,7 @@ fn poll_cases(
     mut texts: Query<&mut Text>,
     screen: Res<State<Screen>>,
     mut next: ResMut<NextState<Screen>>,
+    settings: Res<crate::session::Settings>,
 ) {
     watch.timer += time.delta_secs();
     if watch.timer < 0.5 {
@@ -109,7 +110,7 @@ fn poll_cases(
             .find(|e| e.origin == Origin::File(p.clone()))
             && let Some(d) = e.loaded.first_error()
         {
-            problems.push(d.to_string());
+            problems.push(d.line_in(settings.lang));
         }
     }
     if let Ok((mut node, children)) = overlay.single_mut() {
@@ -121,10 +122,11 @@ fn poll_cases(
         if let Some(&child) = children.first()
             && let Ok(mut t) = texts.get_mut(child)
         {
-            t.0 = format!(
-                "{}\n(the game keeps the last good version)",
-                problems.join("\n")
-            );
+            let keeps = match settings.lang {
+                crate::case::text::Lang::En => "(the game keeps the last good version)",
+                crate::case::text::Lang::Zh => "（游戏继续使用上一个正确的版本）",
+            };
+            t.0 = format!("{}\n{keeps}", problems.join("\n"));
         }
     }
     if *screen.get() == Screen::CaseSelect {

@@ -83,6 +83,28 @@ impl std::fmt::Display for Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The one-line form (`file:line:col: error[code]: message (hint: …)`) in a language: what
+    /// the game's reload overlay shows.
+    pub fn line_in(&self, l: Lang) -> String {
+        match l {
+            Lang::En => self.to_string(),
+            Lang::Zh => {
+                let d = self.in_lang(l);
+                let sev = match d.severity {
+                    Severity::Error => "错误",
+                    Severity::Warning => "警告",
+                };
+                let hint = d.hint.map(|h| format!("（提示：{h}）")).unwrap_or_default();
+                format!(
+                    "{}:{}:{}：{sev}[{}]：{}{hint}",
+                    d.file, d.line, d.column, d.code, d.message
+                )
+            }
+        }
+    }
+}
+
 /// Line (1-based) and column (1-based, in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));
