@@ -88,6 +88,8 @@ type Buttons<'w, 's> = (
     Query<'w, 's, (Entity, &'static TabButton)>,
 );
 
+// A Bevy system: its parameters are the resources it reads, not an API to slim.
+#[allow(clippy::too_many_arguments)]
 fn drive(
     mut script: ResMut<Script>,
     mut done: ResMut<ShotDone>,

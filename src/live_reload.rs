@@ -51,6 +51,8 @@ fn spawn_overlay(mut commands: Commands) {
     ));
 }
 
+// A Bevy system: its parameters are the resources it reads, not an API to slim.
+#[allow(clippy::too_many_arguments)]
 fn poll_cases(
     time: Res<Time>,
     mut watch: ResMut<Watch>,
