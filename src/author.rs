@@ -118,29 +118,40 @@ fn redraw(
     }
 }
 
+/// An overlay panel placed by `at` (its edges and size), drawn above the screen at `z`:
+/// opaque, framed in the author's colour, a column.
+fn frame(at: Node, z: i32) -> impl Bundle {
+    (
+        Overlay,
+        Node {
+            position_type: PositionType::Absolute,
+            padding: UiRect::all(Val::Px(gap::S)),
+            border: UiRect::all(Val::Px(2.0)),
+            flex_direction: FlexDirection::Column,
+            row_gap: Val::Px(gap::XS),
+            border_radius: BorderRadius::all(Val::Px(6.0)),
+            ..at
+        },
+        BackgroundColor(Color::srgb(0.05, 0.06, 0.09)),
+        BorderColor::all(palette::INFO),
+        GlobalZIndex(z),
+    )
+}
+
 fn truth_panel(commands: &mut Commands, kit: &Kit, deal: &Deal) {
     let v = author_view(&deal.game);
     let small = size::SMALL * 0.9;
     commands
-        .spawn((
-            Overlay,
+        .spawn(frame(
             Node {
-                position_type: PositionType::Absolute,
                 top: Val::Px(56.0),
                 right: Val::Px(8.0),
                 bottom: Val::Px(8.0),
                 width: Val::Px(400.0),
                 max_width: Val::Percent(45.0),
-                padding: UiRect::all(Val::Px(gap::S)),
-                border: UiRect::all(Val::Px(2.0)),
-                flex_direction: FlexDirection::Column,
-                row_gap: Val::Px(gap::XS),
-                border_radius: BorderRadius::all(Val::Px(6.0)),
                 ..default()
             },
-            BackgroundColor(Color::srgb(0.05, 0.06, 0.09)),
-            BorderColor::all(palette::INFO),
-            GlobalZIndex(80),
+            80,
         ))
         .with_children(|p| {
             p.spawn(kit.bold(
@@ -256,24 +267,15 @@ fn map_panel(
     view: Vec2,
 ) {
     commands
-        .spawn((
-            Overlay,
+        .spawn(frame(
             Node {
-                position_type: PositionType::Absolute,
                 top: Val::Px(8.0),
                 left: Val::Px(8.0),
                 right: Val::Px(8.0),
                 bottom: Val::Px(8.0),
-                padding: UiRect::all(Val::Px(gap::S)),
-                border: UiRect::all(Val::Px(2.0)),
-                flex_direction: FlexDirection::Column,
-                row_gap: Val::Px(gap::XS),
-                border_radius: BorderRadius::all(Val::Px(6.0)),
                 ..default()
             },
-            BackgroundColor(Color::srgb(0.05, 0.06, 0.09)),
-            BorderColor::all(palette::INFO),
-            GlobalZIndex(90),
+            90,
         ))
         .with_children(|p| {
             p.spawn(kit.bold(
