@@ -4,6 +4,11 @@
 # where Xvfb can be installed — the real-window check, and the web build in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The LMS-side software the classroom's exports are checked against (tests/lms: scorm-again,
+# Learning Locker's xAPI validation), from the npm registry at the versions its lock pins.
+echo "== LMS check tools (npm) =="
+(cd tests/lms && npm ci --no-audit --no-fund --silent)
+export DEALCRAFT_REQUIRE_LMS=1
 echo "== core and CLI (no Bevy) =="
 cargo test --no-default-features
 echo "== everything, with the game =="

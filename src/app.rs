@@ -14,7 +14,11 @@ use crate::theme::{self, Kit, palette};
 /// Everything the game needs except the window and the renderer, so headless tests can run
 /// the real screens with `MinimalPlugins`.
 pub fn game_plugin(app: &mut App) {
-    app.add_plugins((theme::plugin, screens::plugin));
+    app.add_plugins((
+        theme::plugin,
+        screens::plugin,
+        crate::classroom_link::plugin,
+    ));
     app.init_resource::<Settings>();
     app.insert_resource(kit_for(
         app.world().resource::<UiFonts>(),
@@ -236,6 +240,22 @@ pub fn run(args: PlayOptions) -> Result<(), String> {
                   launch: Res<Launch>,
                   settings: Res<Settings>,
                   mut next: ResMut<NextState<Screen>>| {
+                // In a classroom the page may have been reloaded (or the game restarted)
+                // mid-deal: carry on from the autosave of this case, seed and player, since
+                // the server already has those moves.
+                let seed = launch.0.seed.unwrap_or(1);
+                if launch.0.classroom.is_some()
+                    && let Ok(s) = crate::save::read_save(&crate::save::autosave_path())
+                    && s.case == key
+                    && s.seed == seed
+                    && s.player == launch.0.player
+                    && let Ok(mut deal) = Deal::resume(&library, &s)
+                {
+                    deal.results_dir = launch.0.results.clone();
+                    next.set(crate::screens::screen_for(&deal));
+                    commands.insert_resource(deal);
+                    return;
+                }
                 if let Some(entry) = library.find(&key)
                     && let Some(case) = entry.loaded.case.clone()
                 {

@@ -6,6 +6,9 @@
 pub mod analysis;
 pub mod bundled;
 pub mod case;
+// The live classroom: an HTTP server and an embedded database on the instructor's laptop.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod classroom;
 // The command line (clap, terminals, threads): not in the browser build.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
@@ -27,6 +30,9 @@ pub mod app;
 pub mod author;
 #[cfg(all(feature = "game", not(target_arch = "wasm32")))]
 pub mod automation;
+// The game's side of a live classroom: its moves sent to the classroom's server.
+#[cfg(feature = "game")]
+pub mod classroom_link;
 #[cfg(feature = "dev")]
 pub mod dev_tools;
 // Watching the cases folder: the desktop game only.

@@ -40,6 +40,23 @@ pub struct PlayOptions {
     pub author: bool,
     /// Window size (logical pixels); None: 1280×720.
     pub window: Option<(u32, u32)>,
+    /// Playing in a live classroom: every move is sent to its server (`play --classroom URL`
+    /// on the desktop, `?classroom=1` in the browser).
+    pub classroom: Option<Classroom>,
+}
+
+/// A classroom the game has joined.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Classroom {
+    /// The desktop game: the server's address, the trainee's token, the first move number the
+    /// server does not have yet.
+    Server {
+        base: String,
+        token: String,
+        next_seq: usize,
+    },
+    /// The browser: the page's script sends the moves (see web/index.html).
+    Page,
 }
 
 /// What the command line asked for.
@@ -192,8 +209,23 @@ pub fn load_portraits(deal: Option<ResMut<Deal>>, mut images: ResMut<Assets<Imag
 /// The expert line of the deal's seed: being computed, or ready (None: the case has no
 /// winning line within the analysis's bounds).
 pub enum Expert {
+    /// In the browser the task pool runs on the page's one thread, so the search would hold
+    /// up the first frames: it starts once this many frames have been drawn.
+    Waiting(u32),
     Computing(Task<Option<Line>>),
     Ready(Option<Line>),
+}
+
+/// Frames the browser draws before the expert line's search starts.
+pub const EXPERT_DELAY_FRAMES: u32 = 30;
+
+fn spawn_expert(case: Arc<Compiled>, seed: u64) -> Task<Option<Line>> {
+    // Exhaustive analysis can take a moment on a big case: Bevy's async compute pool keeps it
+    // off the frame on the desktop.
+    AsyncComputeTaskPool::get_or_init(TaskPool::default).spawn(async move {
+        // The best pass only: the trap and worst passes are for authors, not the debrief.
+        best_line(&case, seed, Limits::states(4_000_000)).0
+    })
 }
 
 impl Expert {
@@ -204,7 +236,7 @@ impl Expert {
     pub fn line(&self) -> Option<&Line> {
         match self {
             Expert::Ready(l) => l.as_ref(),
-            Expert::Computing(_) => None,
+            Expert::Computing(_) | Expert::Waiting(_) => None,
         }
     }
 }
@@ -213,7 +245,16 @@ impl Expert {
 /// only the line's arrival does (the debrief redraws on it).
 pub fn poll_expert(deal: Option<ResMut<Deal>>) {
     let Some(mut deal) = deal else { return };
-    let done = match &mut deal.bypass_change_detection().expert {
+    let d = deal.bypass_change_detection();
+    let done = match &mut d.expert {
+        Expert::Waiting(0) => {
+            d.expert = Expert::Computing(spawn_expert(d.game.case.clone(), d.game.state.seed));
+            return;
+        }
+        Expert::Waiting(n) => {
+            *n -= 1;
+            return;
+        }
         Expert::Computing(task) => check_ready(task),
         Expert::Ready(_) => return,
     };
@@ -240,6 +281,9 @@ pub struct Deal {
     /// Where the results file went, or why it could not be written.
     pub results_file: Option<Result<PathBuf, String>>,
     pub started: web_time::SystemTime,
+    /// Moves for the classroom's server, waiting to be sent (None: not in a classroom). Each
+    /// is a script line (a choice id or `read …`) and the points the move scored.
+    pub outbox: Option<Vec<(String, i64)>>,
     /// Where the case file lives (portraits are read from there); None for bundled cases.
     pub case_dir: Option<PathBuf>,
     /// Portrait of each stakeholder, loaded when the deal starts.
@@ -249,20 +293,19 @@ pub struct Deal {
 impl Deal {
     pub fn start(entry: &Entry, case: Arc<Compiled>, seed: u64, player: Option<String>) -> Deal {
         let hash = save::content_hash(entry.loaded.source.as_deref().unwrap_or(""));
-        let c = case.clone();
-        // Exhaustive analysis can take a moment on a big case: Bevy's async compute pool
-        // keeps it off the frame (and runs it on the main thread's idle time on the web).
-        let task = AsyncComputeTaskPool::get_or_init(TaskPool::default).spawn(async move {
-            // The best pass only: the trap and worst passes are for authors, not the debrief.
-            best_line(&c, seed, Limits::states(4_000_000)).0
-        });
+        let expert = if cfg!(target_arch = "wasm32") {
+            Expert::Waiting(EXPERT_DELAY_FRAMES)
+        } else {
+            Expert::Computing(spawn_expert(case.clone(), seed))
+        };
         Deal {
             game: Game::new(case, seed),
             key: entry.key.clone(),
             hash,
             player,
             pending: None,
-            expert: Expert::Computing(task),
+            expert,
+            outbox: None,
             notice: None,
             results_dir: None,
             results_file: None,
@@ -285,11 +328,24 @@ impl Deal {
             return;
         }
         let m = self.game.choose_ix(ix).clone();
+        if let Some(out) = &mut self.outbox {
+            let points = m.deltas.iter().map(|d| i64::from(d.points)).sum();
+            out.push((m.choice.clone(), points));
+        }
         self.pending = Some(m);
         self.autosave(lang);
         if self.game.is_over() {
             self.write_results(lang);
         }
+    }
+
+    /// The trainee's read of a person (a note, not a move; the classroom records it too).
+    pub fn set_read(&mut self, r: crate::engine::Read, lang: Lang) {
+        if let Some(out) = &mut self.outbox {
+            out.push((r.to_line(), 0));
+        }
+        self.game.set_read(r);
+        self.autosave(lang);
     }
 
     /// The run's results file for the instructor, written once when the deal ends.
@@ -308,6 +364,10 @@ impl Deal {
             ),
             None => results::build(&self.game, &self.hash, &player, lang, self.started),
         };
+        #[cfg(target_arch = "wasm32")]
+        if let Ok(json) = serde_json::to_string(&file) {
+            crate::web::finished(&json);
+        }
         let dir = results::results_dir(self.results_dir.as_deref());
         self.results_file = Some(
             results::write_results(&dir, &file)

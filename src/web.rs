@@ -110,6 +110,7 @@ pub fn page_options() -> crate::session::PlayOptions {
                 }
             }
             "player" if !v.is_empty() => o.player = Some(v.chars().take(60).collect()),
+            "classroom" if v == "1" => o.classroom = Some(crate::session::Classroom::Page),
             _ => {}
         }
     }
@@ -196,4 +197,33 @@ pub fn mark_ready() {
         let now = js_sys::Date::now();
         let _ = js_sys::Reflect::set(&w, &"__dealcraftReady".into(), &now.into());
     }
+}
+
+/// Call `window.<name>(args…)` if the page defines it (the classroom's move queue, the SCORM
+/// bridge); a page without it (a plain web build) ignores the call.
+fn call_page(name: &str, args: &[wasm_bindgen::JsValue]) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(f) = js_sys::Reflect::get(&w, &name.into()) else {
+        return;
+    };
+    let Some(f) = f.dyn_ref::<js_sys::Function>() else {
+        return;
+    };
+    let list = js_sys::Array::new();
+    for a in args {
+        list.push(a);
+    }
+    if let Err(e) = f.apply(&w, &list) {
+        web_sys::console::error_1(&e);
+    }
+}
+
+/// A move for the classroom's server: the page's script queues and sends it.
+pub fn send_move(line: &str, points: i64) {
+    call_page("__dealcraftMove", &[line.into(), (points as f64).into()]);
+}
+
+/// The run is over: its results record, for the page (the SCORM bridge reports the scores).
+pub fn finished(results_json: &str) {
+    call_page("__dealcraftFinished", &[results_json.into()]);
 }

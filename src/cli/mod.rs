@@ -3,6 +3,7 @@
 
 mod analyze;
 mod cases;
+mod classroom;
 mod graph;
 mod new_case;
 mod output;
@@ -91,11 +92,22 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         results: Option<PathBuf>,
     },
-    /// Class report from a folder of results files: one HTML page, optionally a CSV.
+    /// Class report from a folder of results files (or a classroom's database): one HTML page,
+    /// optionally a CSV.
     Report {
         /// The folder with the results files (subfolders are read too).
-        #[arg(value_name = "RESULTS_DIR")]
-        dir: PathBuf,
+        #[arg(
+            value_name = "RESULTS_DIR",
+            required_unless_present = "db",
+            conflicts_with = "db"
+        )]
+        dir: Option<PathBuf>,
+        /// A classroom's database (`dealcraft classroom --db`) instead of a folder.
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+        /// The session in the database (default: the latest).
+        #[arg(long, value_name = "N", requires = "db")]
+        session: Option<i64>,
         /// The HTML page to write.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
@@ -131,6 +143,26 @@ pub enum Command {
         /// Folder to write ID.ron into.
         #[arg(long, value_name = "DIR", default_value = "cases")]
         out: PathBuf,
+    },
+    /// A live classroom: serve the game to the trainees' browsers, record every move, show a
+    /// projector page that updates itself (see docs/classroom.md).
+    Classroom(classroom::ClassroomArgs),
+    /// Package the web build as a SCORM 1.2 zip for an LMS (score, pass/fail, headline scores).
+    Scorm {
+        case: String,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
+        /// Total (0–100) at or above which the LMS records `passed`.
+        #[arg(long, default_value_t = 60)]
+        pass_mark: u8,
+        /// The web build's folder (default: target/web).
+        #[arg(long, value_name = "DIR")]
+        web: Option<PathBuf>,
+        /// The zip to write (default: CASE-scorm12.zip).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Language server for case files on stdin/stdout (for editors; see editors/vscode).
     Lsp {
@@ -177,6 +209,10 @@ pub struct PlayArgs {
     /// Window size in logical pixels, e.g. `1024x600` (default 1280x720).
     #[arg(long, value_name = "WxH", value_parser = parse_window)]
     pub window: Option<(u32, u32)>,
+    /// Join a live classroom (the address the instructor gives, with its `?code=`): the case,
+    /// seed and language are the classroom's, and every move is sent to it. Needs --player.
+    #[arg(long, value_name = "URL", requires = "player")]
+    pub classroom: Option<String>,
     /// Author's overlay: the hidden truth, flags and why each choice is or is not offered
     /// (F2), and the case map with the current scene marked (F3).
     #[arg(long)]
@@ -242,6 +278,7 @@ impl Command {
             | Command::Report { lang, .. }
             | Command::Graph { lang, .. } => Some(*lang),
             Command::Play(args) => args.lang,
+            Command::Classroom(args) => Some(args.lang),
             _ => None,
         };
         l.map(Lang::from).unwrap_or(Lang::En)
@@ -301,13 +338,19 @@ pub fn main() -> ExitCode {
         ),
         Command::Report {
             dir,
+            db,
+            session,
             out,
             csv,
             bom,
             lang,
             case,
         } => report::run(
-            &dir,
+            match (&dir, &db) {
+                (_, Some(db)) => report::Source::Classroom(db, session),
+                (Some(dir), None) => report::Source::Folder(dir),
+                (None, None) => unreachable!("clap requires one"),
+            },
             &out,
             csv.as_deref(),
             bom,
@@ -317,6 +360,15 @@ pub fn main() -> ExitCode {
         Command::Graph { case, format, lang } => graph::run(&case, format, lang.into()),
         Command::Cases { json } => cases::run(json),
         Command::NewCase { id, out } => new_case::run(&id, &out),
+        Command::Classroom(args) => classroom::run(args),
+        Command::Scorm {
+            case,
+            seed,
+            lang,
+            pass_mark,
+            web,
+            out,
+        } => classroom::scorm(&case, seed, lang.into(), pass_mark, web, out),
         Command::Lsp { lang } => {
             crate::lsp::run(lang.into()).map_err(|e| Failure::Invalid(format!("lsp: {e}")))
         }
@@ -337,12 +389,32 @@ pub fn main() -> ExitCode {
 }
 
 #[cfg(feature = "game")]
-fn play(args: PlayArgs) -> CmdResult {
+fn play(mut args: PlayArgs) -> CmdResult {
     let preview = preview_line(&args)?;
+    let mut classroom = None;
+    let mut lang = args.lang.map(Lang::from);
+    if let Some(url) = &args.classroom {
+        let name = args.player.clone().unwrap_or_default();
+        let joined = classroom::join(url, &name)?;
+        eprintln!(
+            "joined the classroom at {} as {} (case {}, seed {})",
+            joined.base, joined.name, joined.case, joined.seed
+        );
+        args.case = Some(joined.case.clone());
+        args.seed = Some(joined.seed);
+        args.player = Some(joined.name.clone());
+        lang = lang.or(Some(joined.lang));
+        classroom = Some(crate::session::Classroom::Server {
+            base: joined.base,
+            token: joined.token,
+            next_seq: joined.next_seq,
+        });
+    }
     crate::app::run(crate::session::PlayOptions {
+        classroom,
         case: args.case,
         seed: args.seed,
-        lang: args.lang.map(Lang::from),
+        lang,
         player: args.player,
         results: args.results,
         cases: args.cases,

@@ -9,14 +9,44 @@ use crate::report::class::{self, ClassInput};
 use crate::results::{self, ResultsFile, Skipped};
 use crate::save::write_atomic;
 
+/// Where the runs come from.
+pub enum Source<'a> {
+    Folder(&'a Path),
+    /// A classroom's database, and a session in it (None: the latest).
+    Classroom(&'a Path, Option<i64>),
+}
+
 pub fn run(
-    dir: &Path,
+    source: Source,
     out: &Path,
     csv: Option<&Path>,
     bom: bool,
     lang: Lang,
     case: Option<&str>,
 ) -> CmdResult {
+    let dir = match source {
+        Source::Folder(dir) => dir,
+        Source::Classroom(db, session) => {
+            let (row, runs) =
+                crate::classroom::store::session_results(db, session).map_err(Failure::Invalid)?;
+            if runs.is_empty() {
+                return Err(Failure::Invalid(format!(
+                    "session {} in {} has no finished run yet",
+                    row.id,
+                    db.display()
+                )));
+            }
+            eprintln!(
+                "session {} of {} ({}, seed {}): {} finished run(s)",
+                row.id,
+                db.display(),
+                row.case_key,
+                row.seed,
+                runs.len()
+            );
+            return write_report(&runs, &[], 0, out, csv, bom, lang);
+        }
+    };
     if !dir.is_dir() {
         return Err(Failure::Invalid(format!(
             "{} is not a folder; pass the results folder (see `dealcraft simulate --results`)",
@@ -105,9 +135,22 @@ pub fn run(
         }));
     }
 
+    write_report(&runs, &shown, skipped.len(), out, csv, bom, lang)
+}
+
+/// The page (and the CSV) of `runs`.
+fn write_report(
+    runs: &[ResultsFile],
+    shown: &[(String, usize, String)],
+    skipped: usize,
+    out: &Path,
+    csv: Option<&Path>,
+    bom: bool,
+    lang: Lang,
+) -> CmdResult {
     let page = class::html(&ClassInput {
-        runs: &runs,
-        skipped: &shown,
+        runs,
+        skipped: shown,
         lang,
         generated: results::rfc3339(std::time::SystemTime::now()),
     });
@@ -117,10 +160,10 @@ pub fn run(
         "wrote {} ({} run(s), {} file(s) skipped)",
         out.display(),
         runs.len(),
-        skipped.len()
+        skipped
     );
     if let Some(csv_path) = csv {
-        let bytes = class::csv(&runs, bom)
+        let bytes = class::csv(runs, bom)
             .map_err(|e| Failure::Invalid(format!("cannot make the CSV: {e}")))?;
         write_atomic(csv_path, &bytes)
             .map_err(|e| Failure::Invalid(format!("cannot write {}: {e}", csv_path.display())))?;

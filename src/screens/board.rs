@@ -28,10 +28,13 @@ fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>, reading
                 ..default()
             })
             .with_children(|main| {
-                // Left: deal health.
+                // Left: deal health. The side panels grow with the window (a fixed width
+                // left the notebook a narrow strip beside a half-empty centre at 1920×1080).
                 main.spawn(panel_with(
                     Node {
-                        width: Val::Px(250.0),
+                        width: Val::Percent(19.0),
+                        min_width: Val::Px(230.0),
+                        max_width: Val::Px(380.0),
                         flex_shrink: 0.0,
                         ..panel_node()
                     },
@@ -93,7 +96,9 @@ fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>, reading
                 // Right: notebook and news.
                 main.spawn(panel_with(
                     Node {
-                        width: Val::Px(280.0),
+                        width: Val::Percent(24.0),
+                        min_width: Val::Px(260.0),
+                        max_width: Val::Px(480.0),
                         flex_shrink: 0.0,
                         ..panel_node()
                     },

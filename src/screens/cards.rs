@@ -306,8 +306,7 @@ fn change_field(
         ..Read::default()
     });
     next_read(&mut r, *f);
-    deal.game.set_read(r);
-    deal.autosave(settings.lang);
+    deal.set_read(r, settings.lang);
     next.set(*screen.get());
 }
 

@@ -87,12 +87,16 @@ def blank(png: bytes) -> bool:
 
 
 class Run:
-    def __init__(self, name, width, height, query):
+    def __init__(self, name, width, height, query, open_page=None):
         self.name, self.shots, self.seen = name, 0, None
         self.downloads = Path(tempfile.mkdtemp(prefix="dealcraft-dl-"))
         self.d = browser(width, height, self.downloads)
         t0 = time.time()
-        self.d.get(f"{URL}?{query}")
+        if open_page:
+            # A page that leads to the game (the classroom's join page, an LMS's frame).
+            open_page(self.d)
+        else:
+            self.d.get(f"{URL}?{query}")
         ready = None
         end = time.time() + 120
         while time.time() < end and not ready:
@@ -160,9 +164,11 @@ class Run:
             wait(self.d, f"the deal after {cid}", lambda q: not (self.button(q, label="Continue") or self.button(q, label="继续")), 20)
         return week
 
-    def finish(self, case, seed, line):
+    def finish(self, case, seed, line, download=True):
         p = wait(self.d, "the outcome screen", lambda p: p["screen"] == "outcome")
         self.shot(p)
+        if not download:
+            return
         b = self.button(p, label="Download") or self.button(p, label="下载")
         check(b is not None, f"{self.name}: the outcome offers the results file")
         # Below the fold on a small window: scroll to it with the wheel, as a person would.
@@ -268,11 +274,132 @@ def haicheng(lang, w, h):
         r.close()
 
 
+def simulate(case, seed, line, name):
+    lf = OUT / f"{name}-line.txt"
+    lf.write_text("\n".join(line) + "\n", encoding="utf-8")
+    return json.loads(subprocess.run(
+        [BIN, "simulate", case, "--seed", str(seed), "--choices", str(lf), "--json"],
+        check=True, capture_output=True, text=True).stdout)
+
+
+def classroom(base, code, token):
+    """A trainee joins a live classroom from its join page (typing his name and the code),
+    plays Haicheng in Chinese with a reload half-way (the game carries on by itself and no
+    move is lost), and appears on the projector, finished, with simulate's total."""
+    name = "王芳 <b>"
+
+    def join(d):
+        d.get(f"{base}/?lang=zh")
+        d.find_element(By.ID, "name").send_keys(name)
+        d.find_element(By.ID, "code").send_keys(code.lower())
+        d.find_element(By.ID, "go").click()
+
+    r = Run("classroom-zh-1280x720", 1280, 720, None, open_page=join)
+    line = line_of("tests/scripts/haicheng-expert.txt")
+    try:
+        p = wait(r.d, "the briefing", lambda p: p["screen"] == "briefing")
+        r.shot(p)
+        r.press(Keys.RETURN)
+        half = len(line) // 2
+        for cid in line[:half]:
+            r.choose(cid)
+        week = page(r.d)["week"]
+        r.d.refresh()
+        p = wait(r.d, "the deal after a reload", lambda p: p["screen"] not in ("title", "case-select", "briefing"))
+        check(p["week"] == week, f"classroom: after a reload the deal carries on in week {p['week']} (was {week})")
+        r.canvas = r.d.find_element(By.ID, "bevy")
+        r.seen = None
+        for cid in line[half:]:
+            r.choose(cid)
+        r.finish("haicheng", 7, line, download=False)
+        end = time.time() + 30
+        link = None
+        while time.time() < end:
+            link = r.d.execute_script("return window.__dealcraftClassroom ? window.__dealcraftClassroom() : null")
+            if link and link["waiting"] == 0:
+                break
+            time.sleep(0.3)
+        check(link and link["waiting"] == 0 and link["next"] == len(line),
+              f"classroom: every move reached the server ({link})")
+    finally:
+        r.close()
+    total = simulate("haicheng", 7, line, "classroom")["score"]["total"]
+    for lang, (w, h) in (("en", (1920, 1080)), ("zh", (1280, 720))):
+        d = browser(w, h, Path(tempfile.mkdtemp()))
+        try:
+            d.get(f"{base}/projector?token={token}&lang={lang}")
+            end = time.time() + 30
+            snap = None
+            while time.time() < end:
+                snap = d.execute_script("return window.__projector || null")
+                if snap and snap["counts"]["finished"] >= 1 and snap["expert_ready"]:
+                    break
+                time.sleep(0.3)
+            check(snap and snap["counts"]["finished"] == 1, f"projector ({lang}): the trainee has finished")
+            row = snap["leaderboard"][0]
+            check(row["name"] == name and abs(row["total"] - total) < 1e-9,
+                  f"projector ({lang}): {row['name']} with {row['total']} (simulate: {total})")
+            d.find_element(By.ID, "reveal").click()
+            end = time.time() + 10
+            while time.time() < end and not (d.execute_script("return window.__projector") or {}).get("expert"):
+                time.sleep(0.3)
+            check(d.execute_script("return window.__projector")["expert"], f"projector ({lang}): the expert line is revealed")
+            time.sleep(0.8)
+            png = d.get_screenshot_as_png()
+            path = OUT / f"projector-{lang}-{w}x{h}.png"
+            path.write_bytes(png)
+            check(not blank(png), f"projector ({lang}) is drawn ({path.name})")
+            body = d.find_element(By.TAG_NAME, "body").get_attribute("innerHTML")
+            check("<b>" not in body.replace("<b id=\"code\">", ""), f"projector ({lang}): the trainee's name is shown as text, not markup")
+        finally:
+            d.quit()
+
+
+def scorm(lms_url):
+    """The SCORM package in an LMS: a page that runs scorm-again's SCORM 1.2 run-time, reads
+    the package's manifest and opens its SCO in a frame, as an LMS does. The tutorial is played
+    in the frame; the run-time must then hold the total, passed/failed and the headline scores."""
+    def open_lms(d):
+        d.get(lms_url)
+        end = time.time() + 30
+        while time.time() < end and not d.execute_script("return window.lmsReady || false"):
+            time.sleep(0.2)
+        d.switch_to.frame(d.find_element(By.ID, "sco"))
+
+    r = Run("scorm-en-1280x720", 1280, 720, None, open_page=open_lms)
+    line = line_of("tests/scripts/first-lead-expert.txt")
+    try:
+        p = wait(r.d, "the briefing", lambda p: p["screen"] == "briefing")
+        r.shot(p)
+        r.press(Keys.RETURN)
+        for cid in line:
+            r.choose(cid)
+        r.finish("first-lead", 3, line, download=False)
+        r.d.switch_to.default_content()
+        time.sleep(0.5)
+        cmi = r.d.execute_script("return window.lmsValues()")
+        sim = simulate("first-lead", 3, line, "scorm")["score"]
+        check(abs(float(cmi["raw"]) - round(sim["total"], 1)) < 1e-9, f"scorm: score.raw {cmi['raw']} (simulate {sim['total']})")
+        want = "passed" if sim["total"] >= 60 else "failed"
+        check(cmi["status"] == want, f"scorm: lesson_status {cmi['status']}")
+        check([o["id"] for o in cmi["objectives"]] == ["burning_issue", "insider", "sequencing"],
+              f"scorm: objectives {cmi['objectives']}")
+        check([int(o["raw"]) for o in cmi["objectives"]] == [sim["burning_issue"], sim["insider"], sim["sequencing"]],
+              "scorm: the objectives hold the three headline scores")
+        check(cmi["commits"] >= 1, f"scorm: the SCO committed {cmi['commits']} time(s)")
+    finally:
+        r.close()
+
+
 if __name__ == "__main__":
     try:
         ms = tutorial()
         haicheng("zh", 1024, 600)
         haicheng("en", 1920, 1080)
+        if os.environ.get("CLASSROOM_BASE"):
+            classroom(os.environ["CLASSROOM_BASE"], os.environ["CLASSROOM_CODE"], os.environ["CLASSROOM_TOKEN"])
+        if os.environ.get("LMS_URL"):
+            scorm(os.environ["LMS_URL"])
         (OUT / "first-frame-ms.txt").write_text(f"{ms:.0f}\n")
         print("web check: all checks passed")
     except AssertionError as e:

@@ -1,0 +1,155 @@
+//! The game's side of a live classroom: every move and read the trainee makes is handed to
+//! the classroom's server, in order, and retried until the server has it (a server restarted
+//! mid-class loses nothing: it answers a move it already has without recording it twice).
+//!
+//! On the desktop a worker thread posts the moves with ureq (`play --classroom URL`); in the
+//! browser the page's script does (web/index.html keeps the queue in the browser's storage so
+//! a reload loses nothing either). The server replays every move itself: the points sent are
+//! only checked, never trusted.
+
+use bevy::prelude::*;
+
+use crate::session::{Classroom, Deal, Launch};
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(Update, (attach_outbox, send_moves).chain());
+    #[cfg(not(target_arch = "wasm32"))]
+    app.add_systems(Update, show_link_trouble);
+}
+
+/// A deal started in a classroom collects its moves.
+fn attach_outbox(launch: Option<Res<Launch>>, deal: Option<ResMut<Deal>>) {
+    let (Some(launch), Some(mut deal)) = (launch, deal) else {
+        return;
+    };
+    if launch.0.classroom.is_some() && deal.outbox.is_none() {
+        deal.bypass_change_detection().outbox = Some(Vec::new());
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod desktop {
+    use std::sync::mpsc;
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
+
+    /// The worker's queue and the last trouble it had (shown to the trainee).
+    #[derive(bevy::prelude::Resource)]
+    pub struct Link {
+        pub tx: mpsc::Sender<(String, i64)>,
+        pub trouble: Arc<Mutex<Option<String>>>,
+    }
+
+    pub fn start(base: String, token: String, next_seq: usize) -> Link {
+        let (tx, rx) = mpsc::channel::<(String, i64)>();
+        let trouble = Arc::new(Mutex::new(None));
+        let t2 = trouble.clone();
+        std::thread::spawn(move || {
+            let agent: ureq::Agent = ureq::Agent::config_builder()
+                .timeout_global(Some(Duration::from_secs(10)))
+                .http_status_as_error(false)
+                .build()
+                .into();
+            for (seq, (line, points)) in (next_seq..).zip(rx) {
+                let body = serde_json::json!({ "seq": seq, "line": line, "points": points });
+                let mut pause = Duration::from_millis(250);
+                loop {
+                    let sent = agent
+                        .post(&format!("{base}/api/move"))
+                        .header("Authorization", &format!("Bearer {token}"))
+                        .send_json(&body);
+                    let say = |m: Option<String>| *t2.lock().unwrap_or_else(|p| p.into_inner()) = m;
+                    match sent {
+                        Ok(r) if r.status().is_success() => {
+                            say(None);
+                            break;
+                        }
+                        Ok(mut r) if r.status().is_client_error() => {
+                            // The server refused the move (the session ended, …): retrying
+                            // would not change its mind.
+                            let why: serde_json::Value =
+                                r.body_mut().read_json().unwrap_or_default();
+                            say(Some(format!(
+                                "the classroom did not take this move: {}",
+                                why["error"].as_str().unwrap_or("refused")
+                            )));
+                            break;
+                        }
+                        _ => {
+                            say(Some("the classroom server cannot be reached; your moves wait and are sent when it is back".into()));
+                            std::thread::sleep(pause);
+                            pause = (pause * 2).min(Duration::from_secs(5));
+                        }
+                    }
+                }
+            }
+        });
+        Link { tx, trouble }
+    }
+}
+
+/// Hand the deal's new moves to the classroom.
+fn send_moves(
+    launch: Option<Res<Launch>>,
+    deal: Option<ResMut<Deal>>,
+    #[cfg(not(target_arch = "wasm32"))] mut link: Local<Option<desktop::Link>>,
+    #[cfg(not(target_arch = "wasm32"))] mut commands: Commands,
+) {
+    let (Some(launch), Some(mut deal)) = (launch, deal) else {
+        return;
+    };
+    let Some(classroom) = &launch.0.classroom else {
+        return;
+    };
+    if deal.outbox.as_ref().is_none_or(|o| o.is_empty()) {
+        return;
+    }
+    let moves = std::mem::take(deal.bypass_change_detection().outbox.as_mut().unwrap());
+    match classroom {
+        #[cfg(not(target_arch = "wasm32"))]
+        Classroom::Server {
+            base,
+            token,
+            next_seq,
+        } => {
+            let l = link.get_or_insert_with(|| {
+                let l = desktop::start(base.clone(), token.clone(), *next_seq);
+                commands.insert_resource(LinkTrouble(l.trouble.clone()));
+                l
+            });
+            for m in moves {
+                let _ = l.tx.send(m);
+            }
+        }
+        #[cfg(target_arch = "wasm32")]
+        Classroom::Page => {
+            for (line, points) in moves {
+                crate::web::send_move(&line, points);
+            }
+        }
+        #[allow(unreachable_patterns)]
+        _ => {}
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Resource)]
+struct LinkTrouble(std::sync::Arc<std::sync::Mutex<Option<String>>>);
+
+/// The link's trouble, if any, as the deal's notice (the board shows it).
+#[cfg(not(target_arch = "wasm32"))]
+fn show_link_trouble(trouble: Option<Res<LinkTrouble>>, deal: Option<ResMut<Deal>>) {
+    let (Some(t), Some(mut deal)) = (trouble, deal) else {
+        return;
+    };
+    let now = t.0.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    let shown = deal
+        .notice
+        .as_ref()
+        .is_some_and(|n| n.starts_with("the classroom"));
+    match now {
+        Some(m) if deal.notice.as_ref() != Some(&m) => deal.notice = Some(m),
+        None if shown => deal.notice = None,
+        _ => {}
+    }
+}
