@@ -70,5 +70,40 @@ if [ -f tests/scripts/haicheng-expert.txt ]; then
   run_case haicheng 7 zh tests/scripts/haicheng-expert.txt
   run_case haicheng 7 en tests/scripts/haicheng-expert.txt
 fi
+# The desktop game in a live classroom: it joins with `play --classroom URL`, plays Haicheng
+# through its window, and the classroom's projector must show the run finished with the
+# total `simulate` gives for the same line.
+classroom_run() {
+  local dir="$out/classroom" port=${CLASSROOM_PORT:-8147}
+  mkdir -p "$dir"
+  echo "-- haicheng in a classroom (seed 7, en)"
+  "$bin" classroom haicheng --seed 7 --port "$port" --db "$dir/class.db" --web /nonexistent > "$dir/server.out" 2>&1 &
+  local server=$!
+  for _ in $(seq 100); do grep -q '^  projector' "$dir/server.out" 2>/dev/null && break; sleep 0.1; done
+  local join token
+  join=$(sed -n 's/^  trainees *\([^ ]*\) .*/\1/p' "$dir/server.out")
+  token=$(sed -n 's/^  projector .*token=\(.*\)$/\1/p' "$dir/server.out")
+  if ! timeout 600 xvfb-run -a -s '-screen 0 1280x720x24' \
+      "$bin" play --classroom "$join" --player "Desk Top" --script tests/scripts/haicheng-expert.txt \
+      --screenshots "$dir/shots" --exit-when-done > "$dir/game.log" 2>&1; then
+    echo "the game failed; last lines of its log:"; grep -v ICU4X "$dir/game.log" | tail -5; status=1
+  else
+    "$bin" simulate haicheng --seed 7 --choices tests/scripts/haicheng-expert.txt --json > "$dir/simulate.json"
+    if python3 - "http://127.0.0.1:$port/api/snapshot?token=$token" "$dir/simulate.json" <<'PY'
+import json, sys, urllib.request
+snap = json.load(urllib.request.urlopen(sys.argv[1]))
+want = json.load(open(sys.argv[2]))["score"]["total"]
+rows = [r for r in snap["leaderboard"] if r["name"] == "Desk Top"]
+ok = len(rows) == 1 and rows[0]["total"] == want
+print(f"classroom: {rows[0]['name']} finished with {rows[0]['total']} (simulate {want})" if rows else f"classroom: not finished: {snap['trainees']}")
+sys.exit(0 if ok else 1)
+PY
+    then :; else status=1; fi
+  fi
+  kill "$server" 2>/dev/null || true
+}
+before=$status
+classroom_run
+if [ "$status" = "$before" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 echo "real-window check: $passed passed, $failed failed"
 exit $status

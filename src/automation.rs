@@ -100,6 +100,7 @@ fn drive(
     mut next: ResMut<NextState<Screen>>,
     mut commands: Commands,
     mut exit: MessageWriter<AppExit>,
+    settings: Res<crate::session::Settings>,
 ) {
     script.frames += 1;
     // Let layout and text settle before looking (and before the screenshot).
@@ -170,7 +171,8 @@ fn drive(
                         &mut exit,
                     );
                 };
-                deal.game.set_read(read);
+                // As the read editor does: noted, autosaved, sent to a classroom.
+                deal.set_read(read, settings.lang);
                 if screen == Screen::Board {
                     reading.open(ix, deal.game.turn());
                 }

@@ -34,17 +34,31 @@ mod desktop {
     use std::time::Duration;
 
     /// The worker's queue and the last trouble it had (shown to the trainee).
-    #[derive(bevy::prelude::Resource)]
     pub struct Link {
-        pub tx: mpsc::Sender<(String, i64)>,
+        pub tx: Option<mpsc::Sender<(String, i64)>>,
         pub trouble: Arc<Mutex<Option<String>>>,
+        worker: Option<std::thread::JoinHandle<()>>,
+    }
+
+    /// Closing the game: the moves still queued get a few seconds to reach the server (the
+    /// last move of a deal is usually made just before the window closes).
+    impl Drop for Link {
+        fn drop(&mut self) {
+            self.tx = None;
+            if let Some(w) = self.worker.take() {
+                let until = std::time::Instant::now() + Duration::from_secs(5);
+                while !w.is_finished() && std::time::Instant::now() < until {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+            }
+        }
     }
 
     pub fn start(base: String, token: String, next_seq: usize) -> Link {
         let (tx, rx) = mpsc::channel::<(String, i64)>();
         let trouble = Arc::new(Mutex::new(None));
         let t2 = trouble.clone();
-        std::thread::spawn(move || {
+        let worker = std::thread::spawn(move || {
             let agent: ureq::Agent = ureq::Agent::config_builder()
                 .timeout_global(Some(Duration::from_secs(10)))
                 .http_status_as_error(false)
@@ -84,7 +98,11 @@ mod desktop {
                 }
             }
         });
-        Link { tx, trouble }
+        Link {
+            tx: Some(tx),
+            trouble,
+            worker: Some(worker),
+        }
     }
 }
 
@@ -117,8 +135,10 @@ fn send_moves(
                 commands.insert_resource(LinkTrouble(l.trouble.clone()));
                 l
             });
-            for m in moves {
-                let _ = l.tx.send(m);
+            if let Some(tx) = &l.tx {
+                for m in moves {
+                    let _ = tx.send(m);
+                }
             }
         }
         #[cfg(target_arch = "wasm32")]
