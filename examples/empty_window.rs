@@ -1,10 +1,11 @@
-//! The baseline for `scripts/measure-startup.sh`: an empty Bevy 0.19 window app built with the
-//! same features as the game. With `DEALCRAFT_FIRST_FRAME=1` it prints the time to its first
-//! rendered frame and exits, exactly like the game does.
-
-use std::time::Instant;
+//! The baseline for `scripts/measure-startup.sh` and the web build's numbers: an empty Bevy
+//! 0.19 window app built with the same features as the game. With `DEALCRAFT_FIRST_FRAME=1`
+//! it prints the time to its first rendered frame and exits, exactly like the game does. In
+//! the browser (`scripts/web-build-empty.sh`) it draws into the page's canvas and sets
+//! `window.__dealcraftReady` at that frame, as the game does, so the same page measures both.
 
 use bevy::prelude::*;
+use web_time::Instant;
 
 #[derive(Resource)]
 struct Started(Instant);
@@ -12,10 +13,21 @@ struct Started(Instant);
 fn main() {
     let started = Instant::now();
     App::new()
-        .add_plugins(DefaultPlugins.set(bevy::log::LogPlugin {
-            level: bevy::log::Level::ERROR,
-            ..default()
-        }))
+        .add_plugins(
+            DefaultPlugins
+                .set(bevy::log::LogPlugin {
+                    level: bevy::log::Level::ERROR,
+                    ..default()
+                })
+                .set(WindowPlugin {
+                    primary_window: Some(Window {
+                        canvas: cfg!(target_arch = "wasm32").then(|| "#bevy".into()),
+                        fit_canvas_to_parent: true,
+                        ..default()
+                    }),
+                    ..default()
+                }),
+        )
         .insert_resource(Started(started))
         .add_systems(Startup, |mut commands: Commands| {
             commands.spawn(Camera2d);
@@ -31,8 +43,17 @@ fn report_first_frame(
 ) {
     *frames += 1;
     // Frame 3 is the first complete frame under Xvfb + lavapipe (frames 1–2 present black).
-    if *frames == 3 && std::env::var_os("DEALCRAFT_FIRST_FRAME").is_some() {
+    if *frames != 3 {
+        return;
+    }
+    #[cfg(target_arch = "wasm32")]
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&w, &"__dealcraftReady".into(), &js_sys::Date::now().into());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    if std::env::var_os("DEALCRAFT_FIRST_FRAME").is_some() {
         println!("first-frame-ms {}", started.0.elapsed().as_millis());
         exit.write(AppExit::Success);
     }
+    let _ = (&started, &mut exit);
 }

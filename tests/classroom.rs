@@ -12,7 +12,6 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use dealcraft::engine::{Game, Read};
-use rand::{RngExt, SeedableRng};
 use serde_json::{Value, json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_dealcraft");
@@ -117,40 +116,20 @@ fn get(a: &ureq::Agent, url: &str) -> (u16, String) {
     )
 }
 
-/// A trainee's line: random available choices (seeded by his number) until the deal ends,
-/// with a read of a person now and then, each with the points it scores (as the game in the
-/// browser computes them).
+/// A trainee's line (random, trying to stay in the deal) with each move's points.
 fn line_of(case: &Arc<dealcraft::engine::Compiled>, n: u64) -> Vec<(String, i64)> {
-    let mut rng = rand::rngs::StdRng::seed_from_u64(1000 + n);
+    let line = dealcraft::analysis::playouts::rehearsal_line(case, SEED, n);
     let mut g = Game::new(case.clone(), SEED);
-    let mut out = Vec::new();
-    while !g.is_over() && out.len() < 400 {
-        if rng.random_range(0..6) == 0 {
-            let people = &case.stakeholders.names;
-            let person = &people[rng.random_range(0..people.len())];
-            let line = format!("read {person} influence={}", rng.random_range(0..=5));
-            g.set_read(Read::parse(&line).unwrap());
-            out.push((line, 0));
-            continue;
-        }
-        let ids: Vec<String> = g.available_ids().iter().map(|s| s.to_string()).collect();
-        // Most random choices soon walk away or lose; a trainee tries to stay in the deal,
-        // so a choice that ends it is taken only when a few others were tried.
-        let mut id = ids[rng.random_range(0..ids.len())].clone();
-        for _ in 0..6 {
-            let mut probe = g.clone();
-            probe.choose(&id).unwrap();
-            if !probe.is_over() || out.len() > 40 {
-                break;
+    for (l, _) in &line {
+        match l.strip_prefix("read ") {
+            Some(r) => g.set_read(Read::parse(r).unwrap()),
+            None => {
+                g.choose(l).unwrap();
             }
-            id = ids[rng.random_range(0..ids.len())].clone();
         }
-        let m = g.choose(&id).unwrap();
-        let points: i64 = m.deltas.iter().map(|d| d.points as i64).sum();
-        out.push((id, points));
     }
-    assert!(g.is_over(), "trainee {n}'s random line does not end");
-    out
+    assert!(g.is_over(), "trainee {n}'s line does not end");
+    line
 }
 
 fn tmp(name: &str) -> PathBuf {

@@ -64,7 +64,7 @@ pub fn join(room: &Room, asked: Option<&str>) -> String {
   #again {{ display:none; margin-top: 1em; }}
 </style></head>
 <body>
-<div class="lang"><a href="?lang={other_lang}">{other_lang_name}</a></div>
+<div class="lang"><a id="other-lang" href="?lang={other_lang}">{other_lang_name}</a></div>
 <main>
   <h1>{title}</h1>
   <div class="sub">{other} · Dealcraft {classroom}</div>
@@ -84,6 +84,9 @@ pub fn join(room: &Room, asked: Option<&str>) -> String {
   const q = new URLSearchParams(location.search);
   const code = document.getElementById("code");
   code.value = q.get("code") || "";
+  // The other language keeps the join code of the address.
+  const other = new URLSearchParams(q); other.set("lang", "{other_lang}");
+  document.getElementById("other-lang").href = "?" + other.toString();
   const error = document.getElementById("error");
   const KEY = "dealcraft/classroom";
   function play(j) {{
@@ -181,7 +184,7 @@ pub fn projector(room: &Room, asked: Option<&str>) -> String {
         "end": tr(l, "End the session", "结束本场"),
         "ended": tr(l, "The session has ended: no new moves are taken.", "本场已结束，不再接受新的步骤。"),
         "confirm": tr(l, "End the session? Trainees still playing cannot finish.", "确定结束本场？还在玩的学员将无法完成。"),
-        "week": tr(l, "week", "第"),
+        "week": tr(l, "week ", "第"),
         "weekAfter": tr(l, "", "周"),
         "moves": tr(l, "moves", "步"),
         "players": tr(l, "trainees", "人"),
@@ -214,25 +217,35 @@ pub fn projector(room: &Room, asked: Option<&str>) -> String {
   table {{ width:100%; border-collapse: collapse; }}
   td {{ padding: .18em .3em; border-bottom: 1px solid #2e3646; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 14em; }}
   td.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
+  td.wrap {{ white-space: normal; max-width: none; }}
   .people {{ display:flex; flex-wrap: wrap; gap: .35em; }}
   .chip {{ background:#2d3545; border-radius: 999px; padding: .12em .7em; font-size: .8em; }}
   .chip.done {{ background: #2f4a33; }}
-  .bars {{ display:flex; align-items:flex-end; gap: 4px; height: 150px; }}
+  .bars {{ display:flex; align-items:flex-end; gap: 4px; height: 150px; margin-top: 1.6em; }}
   .bar {{ flex:1; background: var(--accent); border-radius: 4px 4px 0 0; position: relative; min-height: 2px; }}
   .bar span {{ position:absolute; top:-1.3em; width:100%; text-align:center; font-size:.7em; }}
   .axis {{ display:flex; gap:4px; font-size:.6em; color: var(--dim); }}
   .axis div {{ flex:1; text-align:center; }}
   .bad {{ color: var(--bad); }}
-  .tools {{ display:flex; gap: .6em; padding: 0 1em 1em; flex-wrap: wrap; align-items: center; }}
-  #status {{ color: var(--bad); }}
-  ol {{ margin: 0; padding-left: 1.4em; }}
-  @media (max-width: 1100px) {{ .grid {{ grid-template-columns: 1fr; }} body {{ font-size: 18px; }} }}
+  .tools {{ display:flex; gap: .6em; flex-wrap: wrap; align-items: center; font-size: .75em; }}
+  #status {{ color: var(--bad); width: 100%; }}
+  #status:empty {{ display: none; }}
+  ol {{ margin: 0; padding-left: 1.8em; columns: 2; column-gap: 2.5em; font-size: .8em; }}
+  li {{ break-inside: avoid; margin-bottom: .15em; }}
+  @media (max-width: 1100px) {{ .grid {{ grid-template-columns: 1fr; }} body {{ font-size: 18px; }} ol {{ columns: 1; }} }}
 </style></head>
 <body>
 <header>
   <h1>{title}</h1>
   <div class="join">{join_at} <span id="addr"></span> · {code_word} <b id="code"></b></div>
   <div class="counts"><span id="c-joined"></span><span id="c-playing"></span><span id="c-finished"></span></div>
+  <div class="tools">
+    <button id="reveal"></button>
+    <button id="end" class="quiet"></button>
+    <a id="xapi" href="#">xAPI</a> <a id="report" href="#">HTML</a> <a id="csv" href="#">CSV</a>
+    <a href="?token={token_q}&lang={other_lang}">{other_lang_name}</a>
+  </div>
+  <div id="status"></div>
 </header>
 <div class="grid">
   <section><h2 id="h-board"></h2><table id="board"></table></section>
@@ -240,13 +253,6 @@ pub fn projector(room: &Room, asked: Option<&str>) -> String {
   <section><h2 id="h-dist"></h2><div class="bars" id="bars"></div><div class="axis" id="axis"></div><p id="avg"></p></section>
   <section><h2 id="h-who"></h2><div class="people" id="people"></div></section>
   <section id="expert-box" style="grid-column: 1 / -1; display:none"><h2 id="h-expert"></h2><ol id="expert"></ol></section>
-</div>
-<div class="tools">
-  <button id="reveal"></button>
-  <button id="end" class="quiet"></button>
-  <a id="xapi" href="#">xAPI</a> <a id="report" href="#">HTML</a> <a id="csv" href="#">CSV</a>
-  <a href="?token={token_q}&lang={other_lang}">{other_lang_name}</a>
-  <span id="status"></span>
 </div>
 <script>
 (() => {{
@@ -286,7 +292,7 @@ pub fn projector(room: &Room, asked: Option<&str>) -> String {
         [W.burning + " " + r.burning_issue, "n"], [W.insider + " " + r.insider, "n"]]);
     const costly = $("costly"); costly.replaceChildren();
     if (!s.costly.length) row(costly, [[W.nothing]]);
-    for (const c of s.costly) row(costly, [[pick(c.label)], [c.points + " " + W.points, "n bad"], [c.players + " " + W.players, "n"]]);
+    for (const c of s.costly) row(costly, [[pick(c.label), "wrap"], [c.points + " " + W.points, "n bad"], [c.players + " " + W.players, "n"]]);
     const bars = $("bars"), axis = $("axis"); bars.replaceChildren(); axis.replaceChildren();
     const most = Math.max(1, ...s.histogram);
     s.histogram.forEach((n, i) => {{

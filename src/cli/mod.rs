@@ -214,7 +214,7 @@ pub struct PlayArgs {
     #[arg(long, value_name = "URL", requires = "player")]
     pub classroom: Option<String>,
     /// Author's overlay: the hidden truth, flags and why each choice is or is not offered
-    /// (F2), and the case map with the current scene marked (F3).
+    /// (F7), and the case map with the current scene marked (F8).
     #[arg(long)]
     pub author: bool,
 }

@@ -344,6 +344,7 @@ def classroom(base, code, token):
             while time.time() < end and not (d.execute_script("return window.__projector") or {}).get("expert"):
                 time.sleep(0.3)
             check(d.execute_script("return window.__projector")["expert"], f"projector ({lang}): the expert line is revealed")
+            d.execute_script("window.scrollTo(0, 0)")
             time.sleep(0.8)
             png = d.get_screenshot_as_png()
             path = OUT / f"projector-{lang}-{w}x{h}.png"
