@@ -8,6 +8,7 @@ use bevy::prelude::*;
 use web_time::Instant;
 
 #[derive(Resource)]
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 struct Started(Instant);
 
 fn main() {

@@ -1,6 +1,7 @@
 //! The Bevy app: window, plugins, settings, live reload. `run` is what `dealcraft play` calls.
 
 use std::path::PathBuf;
+#[cfg(not(target_arch = "wasm32"))]
 use web_time::SystemTime;
 
 use bevy::prelude::*;

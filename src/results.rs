@@ -283,14 +283,17 @@ pub fn write_results(dir: &Path, r: &ResultsFile) -> io::Result<PathBuf> {
     {
         let path = dir.join(file_name(r, 1));
         crate::web::write(&path, &json)?;
-        return Ok(path);
+        Ok(path)
     }
-    if dir.exists() && !dir.is_dir() {
-        return Err(io::Error::other("it is a file, not a folder"));
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        if dir.exists() && !dir.is_dir() {
+            return Err(io::Error::other("it is a file, not a folder"));
+        }
+        fs::create_dir_all(dir)?;
+        let _ = recover(dir);
+        durable::publish_new(dir, &json, |counter| file_name(r, counter))
     }
-    fs::create_dir_all(dir)?;
-    let _ = recover(dir);
-    durable::publish_new(dir, &json, |counter| file_name(r, counter))
 }
 
 // ---- time ---------------------------------------------------------------------------------
