@@ -423,6 +423,19 @@ fn bad_requests_get_clear_errors_and_change_nothing() {
     let big = "x".repeat(64 * 1024);
     let (st, _) = mv(Some(token), json!({ "seq": 0, "line": big, "points": 0 }));
     assert_eq!(st, 413);
+    // A body that never arrives (a client trickling bytes) is cut off, not waited for.
+    {
+        use std::io::{Read as _, Write as _};
+        let addr = s.base.trim_start_matches("http://").to_string();
+        let mut c = std::net::TcpStream::connect(&addr).unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        let t0 = Instant::now();
+        write!(c, "POST /api/join HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{").unwrap();
+        let mut answer = String::new();
+        let _ = c.read_to_string(&mut answer);
+        assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+        assert!(t0.elapsed() < Duration::from_secs(25));
+    }
     // After all that the run is untouched: the real first move is move 0.
     let (st, v) = mv(
         Some(token),

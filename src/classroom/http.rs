@@ -31,6 +31,10 @@ use super::room::{Refusal, Room, constant_time_eq};
 
 /// Request bodies are small JSON objects: anything larger is refused (413).
 pub const MAX_BODY: usize = 8 * 1024;
+/// A request has this long to be answered (the event stream's answer is its first line)…
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// …and its body this long to arrive: a client that trickles a body does not hold a worker.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub struct Shared {
     pub room: Mutex<Room>,
@@ -78,8 +82,31 @@ impl IntoResponse for Refusal {
     }
 }
 
+/// The body as it arrived, or why it did not (too large, too slow) as a clear error.
+type Body = Result<Bytes, axum::extract::rejection::BytesRejection>;
+
 /// Parse a JSON body into `T`, with a clear error.
-fn body<T: for<'de> Deserialize<'de>>(bytes: &Bytes) -> Result<T, Refusal> {
+fn body<T: for<'de> Deserialize<'de>>(bytes: &Body) -> Result<T, Refusal> {
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return Err(Refusal {
+                status: 413,
+                en: format!("a request body is at most {MAX_BODY} bytes"),
+                zh: format!("请求内容最多 {MAX_BODY} 字节"),
+            });
+        }
+        Err(e) => {
+            return Err(Refusal {
+                status: 408,
+                en: format!(
+                    "the request's body did not arrive whole within {} s ({e})",
+                    BODY_TIMEOUT.as_secs()
+                ),
+                zh: format!("请求内容没有在 {} 秒内完整到达", BODY_TIMEOUT.as_secs()),
+            });
+        }
+    };
     serde_json::from_slice(bytes).map_err(|e| Refusal {
         status: 400,
         en: format!("the request is not what this server expects: {e}"),
@@ -141,6 +168,13 @@ pub fn router(shared: Arc<Shared>) -> Router {
     }
     app.fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+            BODY_TIMEOUT,
+        ))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
         .with_state(shared)
 }
 
@@ -182,7 +216,7 @@ struct JoinBody {
     code: String,
 }
 
-async fn join(State(s): State<Arc<Shared>>, bytes: Bytes) -> Result<Response, Refusal> {
+async fn join(State(s): State<Arc<Shared>>, bytes: Body) -> Result<Response, Refusal> {
     let b: JoinBody = body(&bytes)?;
     let token = super::secret(24);
     let joined = s
@@ -218,7 +252,7 @@ struct MoveBody {
 async fn play(
     State(s): State<Arc<Shared>>,
     headers: HeaderMap,
-    bytes: Bytes,
+    bytes: Body,
 ) -> Result<Response, Refusal> {
     let token = bearer(&headers).ok_or_else(|| Refusal {
         status: 401,
