@@ -352,7 +352,8 @@ async fn export_xapi(
     instructor(&s, &headers, &q)?;
     let (bytes, name) = s
         .with_room(|room| {
-            let json = super::statements_file(room).map_err(|e| refusal(500, e))?;
+            let (json, _) = super::statements_file(&room.store, room.session.id)
+                .map_err(|e| refusal(500, e))?;
             Ok((
                 json,
                 format!("{}-{}-xapi.json", room.session.case_id, room.session.id),

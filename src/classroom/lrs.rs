@@ -178,19 +178,3 @@ pub fn forward_forever(db: &Path, to: &Endpoint) {
         }
     }
 }
-
-/// A forwarder for tests and `--lrs` checks: forward until nothing waits or `limit` passes.
-pub fn drain(db: &Path, to: &Endpoint, limit: Duration) -> Result<usize, String> {
-    let mut store = Store::open(db)?;
-    let agent = agent();
-    let start = std::time::Instant::now();
-    let mut total = 0;
-    while start.elapsed() < limit {
-        match forward_once(&mut store, &agent, to)? {
-            Sent::Accepted(n) => total += n,
-            Sent::Idle => return Ok(total),
-            Sent::Later(_) => std::thread::sleep(Duration::from_millis(200)),
-        }
-    }
-    Ok(total)
-}

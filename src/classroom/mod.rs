@@ -123,18 +123,13 @@ pub fn open_session(store: &mut Store, o: &Options) -> Result<(SessionRow, bool)
     Ok((row, false))
 }
 
-/// Every statement of the session as one JSON array (the xAPI export).
-pub fn statements_file(room: &Room) -> Result<Vec<u8>, String> {
-    let list = room.store.statements(room.session.id)?;
-    let mut out = String::from("[\n");
-    for (i, s) in list.iter().enumerate() {
-        if i > 0 {
-            out.push_str(",\n");
-        }
-        out.push_str(s);
-    }
-    out.push_str("\n]\n");
-    Ok(out.into_bytes())
+/// Every statement of a session as one JSON array (the xAPI export), and how many there are.
+pub fn statements_file(store: &Store, session: i64) -> Result<(Vec<u8>, usize), String> {
+    let list = store.statements(session)?;
+    Ok((
+        format!("[\n{}\n]\n", list.join(",\n")).into_bytes(),
+        list.len(),
+    ))
 }
 
 /// The class report of the session's finished runs (as `dealcraft report` makes it).

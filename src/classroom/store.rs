@@ -122,6 +122,48 @@ impl Store {
         Store::setup(conn).map_err(|e| format!("{}: {e}", path.display()))
     }
 
+    /// Open an existing classroom database to read it (`report --db`, `--export-xapi`): no
+    /// table is created and nothing is written, so a wrong file is refused, not changed.
+    pub fn open_read(path: &Path) -> Result<Store, String> {
+        let not_ours = || format!("{} is not a classroom database", path.display());
+        if !path.is_file() {
+            return Err(not_ours());
+        }
+        let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(err)?;
+        let version: i64 = conn
+            .query_row("SELECT value FROM meta WHERE key='schema'", [], |r| {
+                r.get::<_, String>(0)
+            })
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(not_ours)?;
+        if version > SCHEMA_VERSION {
+            return Err(format!(
+                "{}: written by a newer Dealcraft (schema {version}; this one reads {SCHEMA_VERSION})",
+                path.display()
+            ));
+        }
+        Ok(Store { conn })
+    }
+
+    /// Session `id`, or the latest one; `path` names the database in the error.
+    pub fn pick_session(&self, id: Option<i64>, path: &Path) -> Result<SessionRow, String> {
+        let sessions = self.sessions()?;
+        match id {
+            Some(id) => sessions
+                .into_iter()
+                .find(|s| s.id == id)
+                .ok_or_else(|| format!("no session {id} in {}", path.display())),
+            None => sessions
+                .into_iter()
+                .last()
+                .ok_or_else(|| format!("no session in {}", path.display())),
+        }
+    }
+
     /// A database in memory (tests).
     pub fn in_memory() -> Result<Store, String> {
         Store::setup(Connection::open_in_memory().map_err(err)?)
@@ -439,17 +481,6 @@ impl Store {
             .map_err(err)?;
         Ok(())
     }
-
-    /// (waiting, forwarded) statement counts.
-    pub fn queue_counts(&self) -> Result<(i64, i64), String> {
-        self.conn
-            .query_row(
-                "SELECT COALESCE(SUM(forwarded=0),0), COALESCE(SUM(forwarded=1),0) FROM statement",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .map_err(err)
-    }
 }
 
 /// The finished runs of a session, for `dealcraft report --db`.
@@ -457,21 +488,8 @@ pub fn session_results(
     path: &Path,
     session: Option<i64>,
 ) -> Result<(SessionRow, Vec<ResultsFile>), String> {
-    if !path.is_file() {
-        return Err(format!("{} is not a classroom database", path.display()));
-    }
-    let store = Store::open(path)?;
-    let sessions = store.sessions()?;
-    let row = match session {
-        Some(id) => sessions
-            .into_iter()
-            .find(|s| s.id == id)
-            .ok_or_else(|| format!("no session {id} in {}", path.display()))?,
-        None => sessions
-            .into_iter()
-            .last()
-            .ok_or_else(|| format!("no session in {}", path.display()))?,
-    };
+    let store = Store::open_read(path)?;
+    let row = store.pick_session(session, path)?;
     let runs = store
         .trainees(row.id)?
         .into_iter()
@@ -541,6 +559,25 @@ mod tests {
         let again = s.record_move(id, &mv(a, 0, "x"), &[("s2".into(), "{}".into())], None);
         assert!(again.is_err());
         assert_eq!(s.statements(id).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn reading_a_file_that_is_not_a_classroom_database_refuses_it_and_leaves_it_as_it_was() {
+        let dir = std::env::temp_dir().join(format!("dealcraft-store-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let other = dir.join("other.db");
+        let c = Connection::open(&other).unwrap();
+        c.execute_batch("CREATE TABLE t (x INTEGER);").unwrap();
+        drop(c);
+        let before = std::fs::read(&other).unwrap();
+        let e = session_results(&other, None).unwrap_err();
+        assert!(e.contains("is not a classroom database"), "{e}");
+        assert_eq!(std::fs::read(&other).unwrap(), before);
+        let text = dir.join("notes.txt");
+        std::fs::write(&text, "hello").unwrap();
+        assert!(session_results(&text, None).is_err());
+        assert!(session_results(&dir.join("missing.db"), None).is_err());
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -73,24 +73,18 @@ pub fn uuid_of(parts: &[&str]) -> String {
         h.update(p.as_bytes());
         h.update(&[0]);
     }
-    let mut b: [u8; 16] = h.finalize().as_bytes()[..16].try_into().unwrap_or([0; 16]);
-    b[6] = (b[6] & 0x0f) | 0x80; // version 8
-    b[8] = (b[8] & 0x3f) | 0x80; // RFC 4122 variant
-    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
+    let b: [u8; 16] = h.finalize().as_bytes()[..16].try_into().unwrap_or([0; 16]);
+    uuid_text(b, 8)
 }
 
 /// A random version-4 UUID (a session's registration).
 pub fn uuid_v4(bytes: [u8; 16]) -> String {
-    let mut b = bytes;
-    b[6] = (b[6] & 0x0f) | 0x40;
+    uuid_text(bytes, 4)
+}
+
+/// `bytes` as a UUID of `version` with the RFC 4122 variant, in its 8-4-4-4-12 text form.
+fn uuid_text(mut b: [u8; 16], version: u8) -> String {
+    b[6] = (b[6] & 0x0f) | (version << 4);
     b[8] = (b[8] & 0x3f) | 0x80;
     let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
     format!(

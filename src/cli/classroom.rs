@@ -132,16 +132,14 @@ pub fn run(a: ClassroomArgs) -> CmdResult {
 }
 
 fn export(o: &classroom::Options, out: &Path) -> CmdResult {
-    let (row, _) = classroom::store::session_results(&o.db, None).map_err(Failure::Invalid)?;
-    let store = classroom::store::Store::open(&o.db).map_err(Failure::Invalid)?;
-    let list = store.statements(row.id).map_err(Failure::Invalid)?;
-    let body = format!("[\n{}\n]\n", list.join(",\n"));
-    crate::save::write_atomic(out, body.as_bytes())
+    let store = classroom::store::Store::open_read(&o.db).map_err(Failure::Invalid)?;
+    let row = store.pick_session(None, &o.db).map_err(Failure::Invalid)?;
+    let (body, n) = classroom::statements_file(&store, row.id).map_err(Failure::Invalid)?;
+    crate::save::write_atomic(out, &body)
         .map_err(|e| Failure::Invalid(format!("cannot write {}: {e}", out.display())))?;
     eprintln!(
-        "wrote {} ({} statement(s) of session {})",
+        "wrote {} ({n} statement(s) of session {})",
         out.display(),
-        list.len(),
         row.id
     );
     Ok(())
