@@ -7,8 +7,7 @@
 //! unreachable content, and — for every mistake the engine names and every trap the author
 //! tagged — the best any line containing it can do.
 
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeMap;
 use web_time::Instant;
 
 use serde::Serialize;
@@ -19,6 +18,9 @@ use crate::engine::game::{available_into, step};
 use crate::engine::state::{Gains, State};
 use crate::engine::trace::Trace;
 use crate::scoring::total::{Reads, score};
+
+pub use super::visited::entry_size;
+use super::visited::{Aim, Entry, NIL, NONE, Permille, Seen, Table};
 
 /// Stop exploring past this many distinct states (reported as `exhaustive: false`).
 pub const DEFAULT_STATE_CAP: usize = 50_000_000;
@@ -145,220 +147,30 @@ pub struct Exploration {
     pub scenes_seen: Vec<bool>,
 }
 
-/// Key → the first node of the states that share it: an open-addressing table of (key, node)
-/// slots with linear probing, so a lookup touches one cache line (the keys are fingerprints
-/// already, uniformly spread: their low bits are the slot). Key 0 marks an empty slot (a key
-/// that is 0 is stored as 1: one more way for two states to share a fingerprint, which the
-/// collision bound already counts).
-#[derive(Default)]
-struct Heads {
-    slots: Vec<(u64, u32)>,
-    len: usize,
-}
-
-impl Heads {
-    fn slot(key: u64) -> u64 {
-        key.max(1)
-    }
-
-    fn get(&self, key: u64) -> Option<u32> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let key = Self::slot(key);
-        let mask = self.slots.len() - 1;
-        let mut i = key as usize & mask;
-        loop {
-            let (k, v) = self.slots[i];
-            if k == key {
-                return Some(v);
-            }
-            if k == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    fn insert(&mut self, key: u64, value: u32) {
-        if self.len + 1 > self.capacity() {
-            let slots = std::mem::take(&mut self.slots);
-            self.slots = vec![(0, 0); (slots.len() * 2).max(16)];
-            self.len = 0;
-            for (k, v) in slots {
-                if k != 0 {
-                    self.put(k, v);
-                }
-            }
-        }
-        self.put(Self::slot(key), value);
-    }
-
-    fn put(&mut self, key: u64, value: u32) {
-        let mask = self.slots.len() - 1;
-        let mut i = key as usize & mask;
-        loop {
-            let k = self.slots[i].0;
-            if k == key {
-                self.slots[i].1 = value;
-                return;
-            }
-            if k == 0 {
-                self.slots[i] = (key, value);
-                self.len += 1;
-                return;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.len
-    }
-
-    /// Keys it takes before it grows (a load of 7/8 at most).
-    fn capacity(&self) -> usize {
-        self.slots.len() / 8 * 7
-    }
-
-    fn bytes(&self) -> usize {
-        self.slots.capacity() * std::mem::size_of::<(u64, u32)>()
-    }
-}
-
-/// A fast hasher for the gains (a few words; no untrusted keys).
-#[derive(Default)]
-struct Mix(u64);
-
-impl Hasher for Mix {
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 29)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(w));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(n as u64);
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(n as u64);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-/// The distinct gains of a pass, each stored once: nodes hold an index (states by the million
-/// share a few thousand gains).
-#[derive(Default)]
-struct GainsTable {
-    all: Vec<Gains>,
-    ids: HashMap<Gains, u32, BuildHasherDefault<Mix>>,
-}
-
-impl GainsTable {
-    fn id(&mut self, g: Gains) -> u32 {
-        let next = self.all.len() as u32;
-        let id = *self.ids.entry(g).or_insert(next);
-        if id == next {
-            self.all.push(g);
-        }
-        id
-    }
-    fn bytes(&self) -> usize {
-        self.all.capacity() * std::mem::size_of::<Gains>()
-            + self.ids.capacity() * (std::mem::size_of::<(Gains, u32)>() + 1) * 8 / 7
-    }
-}
-
-const NIL: u32 = u32::MAX;
-const NONE: Ix = Ix::MAX;
-
-/// Values of a state's futures.
-#[derive(Clone, Copy, Debug)]
-struct Entry {
-    /// Best and worst final totals below (NaN: nothing counted below).
-    best: f32,
-    worst: f32,
-    /// Best chance of winning outright below (0–1).
-    win: f32,
-    best_next: Ix,
-    worst_next: Ix,
-    /// The nodes those choices lead to.
-    best_node: u32,
-    worst_node: u32,
-    /// Upper bounds on the best total and the best win chance of any final state below
-    /// (NaN while the node is still on the stack). Unlike `best`, which folds only the
-    /// children this node reached first, these also take the value of the state that covers
-    /// a child (and +∞ for a child still open, on a cycle), so a trap's pass can prune on
-    /// them soundly.
-    ub: f32,
-    ub_win: f32,
-}
-
-impl Entry {
-    const OPEN: Entry = Entry {
-        best: f32::NAN,
-        worst: f32::NAN,
-        win: 0.0,
-        best_next: NONE,
-        worst_next: NONE,
-        best_node: NIL,
-        worst_node: NIL,
-        ub: f32::NAN,
-        ub_win: f32::NAN,
-    };
-    /// Fold in a child reached by `ix` (ties keep the earlier choice: deterministic).
-    fn fold(&mut self, ix: Ix, node: u32, e: &Entry) {
-        if e.best.is_nan() {
-            return;
-        }
-        if self.best.is_nan() || e.best > self.best {
-            self.best = e.best;
-            self.best_next = ix;
-            self.best_node = node;
-        }
-        if self.worst.is_nan() || e.worst < self.worst {
-            self.worst = e.worst;
-            self.worst_next = ix;
-            self.worst_node = node;
-        }
-        self.win = self.win.max(e.win);
-    }
-}
-
-/// One visited state: its gains (the rest is in its key), its values, the choice it was
-/// first reached by, and the next state with the same key.
-#[derive(Clone, Copy, Debug)]
-struct Node {
-    /// Index in the pass's `GainsTable`.
-    gains: u32,
-    entry: Entry,
-    via: Ix,
-    next: u32,
-}
-
-/// What the explorer does with a state it reaches.
-enum Seen {
-    /// Visited before: this node.
-    Same(u32),
-    /// Another state with the same key, this node, is at least as good in every gain (as
-    /// bad, when looking for the worst line): nothing below this one can do better.
-    Covered(u32),
-    New,
+/// A child of a state on the stack, stepped and keyed before any of its siblings is looked
+/// up (see `Heads::prefetch`).
+struct Kid {
+    state: State,
+    ix: Ix,
+    /// Its key in this pass (None: in a trap's pass, a state that has not made the trap and
+    /// can no longer make it), and in the best pass.
+    key: Option<u64>,
+    best_key: u64,
+    /// The mistakes it can still make.
+    makes: u64,
+    gains: Gains,
+    /// What the best pass says it can still reach (the order of a trap's search).
+    rank: f32,
 }
 
 struct Frame {
     state: State,
     node: u32,
-    options: Vec<Ix>,
+    /// The choice this state was reached by.
+    via: Ix,
+    /// Its children, `kids[..n_kids]` (the rest is space kept from earlier states).
+    kids: Vec<Kid>,
+    n_kids: usize,
     next: usize,
     /// The node's upper bounds so far (see `Entry::ub`).
     ub: f32,
@@ -366,6 +178,19 @@ struct Frame {
 }
 
 impl Frame {
+    fn new(state: State) -> Frame {
+        Frame {
+            state,
+            node: NIL,
+            via: NONE,
+            kids: Vec::new(),
+            n_kids: 0,
+            next: 0,
+            ub: f32::NEG_INFINITY,
+            ub_win: f32::NEG_INFINITY,
+        }
+    }
+
     /// Fold a child's upper bounds in: +∞ when the child is still open (a cycle).
     fn bound_by(&mut self, e: &Entry) {
         if e.ub.is_nan() {
@@ -373,7 +198,7 @@ impl Frame {
             self.ub_win = f32::INFINITY;
         } else {
             self.ub = self.ub.max(e.ub);
-            self.ub_win = self.ub_win.max(e.ub_win);
+            self.ub_win = self.ub_win.max(e.ub_win.get());
         }
     }
 }
@@ -384,133 +209,6 @@ fn win_of(c: &Compiled, s: &State) -> f32 {
         (Some(d), _) => d.chance as f32 / 1000.0,
         (None, Some(e)) if c.ending(e).outcome == Outcome::Won => 1.0,
         _ => 0.0,
-    }
-}
-
-/// Bytes one visited state takes: its node, and its share of the table of heads.
-pub fn entry_size() -> usize {
-    std::mem::size_of::<Node>() + std::mem::size_of::<(u64, u32)>() * 8 / 7
-}
-
-/// What a pass looks for.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Aim {
-    /// The best line; also the endings, dead ends and the mistakes lines make.
-    Best,
-    Worst,
-    /// The best line among those that make this mistake or trap.
-    Trap(u64),
-    /// Any line that makes it and can still win outright (a search that stops at the first).
-    TrapWin(u64),
-    /// What is reachable, without values: the endings, the mistakes made, the dead ends, the
-    /// scenes and choices. The best pass may leave out a state for one that is better in
-    /// every gain, but a state worse in the meters or the competitors' standing can be
-    /// shelved where the better one is won (the customer's decision), and one with a lower
-    /// funnel or less money can make a spending or exit mistake the better one cannot. This
-    /// pass merges states only when they share their future and every gain that can still
-    /// steer it (`steering_gains`); the rest of the gains (points, mistakes made, the week of
-    /// the diagnosis) change the score and nothing else.
-    Reach,
-}
-
-/// The visited set of one pass.
-struct Table {
-    aim: Aim,
-    heads: Heads,
-    nodes: Vec<Node>,
-    gains: GainsTable,
-}
-
-impl Table {
-    fn new(aim: Aim) -> Table {
-        Table {
-            aim,
-            heads: Heads::default(),
-            nodes: Vec::new(),
-            gains: GainsTable::default(),
-        }
-    }
-
-    fn gains_of(&self, n: &Node) -> &Gains {
-        &self.gains.all[n.gains as usize]
-    }
-
-    fn bytes(&self) -> usize {
-        self.nodes.capacity() * std::mem::size_of::<Node>()
-            + self.heads.bytes()
-            + self.gains.bytes()
-    }
-
-    /// Whether gains `a` are at least as good as `b` for this pass.
-    fn covers(&self, a: &Gains, b: &Gains) -> bool {
-        match self.aim {
-            Aim::Best | Aim::Trap(_) | Aim::TrapWin(_) => a.covers(b),
-            Aim::Worst => b.covers(a),
-            Aim::Reach => false,
-        }
-    }
-
-    fn seen(&self, key: u64, g: &Gains) -> Seen {
-        let mut i = self.heads.get(key).unwrap_or(NIL);
-        if self.aim == Aim::Reach && i != NIL {
-            return Seen::Same(i);
-        }
-        while i != NIL {
-            let n = &self.nodes[i as usize];
-            let ng = self.gains_of(n);
-            if ng == g {
-                return Seen::Same(i);
-            }
-            if self.covers(ng, g) {
-                return Seen::Covered(i);
-            }
-            i = n.next;
-        }
-        Seen::New
-    }
-
-    /// The values of a state's node in this (complete) table, or of a state covering it:
-    /// its `ub` and `ub_win` bound what the state can reach. None when the table never saw
-    /// its key.
-    fn bound(&self, key: u64, g: &Gains) -> Option<Entry> {
-        let mut i = self.heads.get(key).unwrap_or(NIL);
-        while i != NIL {
-            let n = &self.nodes[i as usize];
-            let ng = self.gains_of(n);
-            if ng == g || ng.covers(g) {
-                return Some(n.entry);
-            }
-            i = n.next;
-        }
-        None
-    }
-
-    fn add(&mut self, key: u64, gains: Gains, via: Ix) -> u32 {
-        let i = self.nodes.len() as u32;
-        let mut head = self.heads.get(key).unwrap_or(NIL);
-        // Keep only the frontier in the list: a state the new one covers is never worth
-        // visiting again (its node stays, for the values already folded from it).
-        while head != NIL && self.covers(&gains, self.gains_of(&self.nodes[head as usize])) {
-            head = self.nodes[head as usize].next;
-        }
-        let mut prev = head;
-        while prev != NIL {
-            let mut next = self.nodes[prev as usize].next;
-            while next != NIL && self.covers(&gains, self.gains_of(&self.nodes[next as usize])) {
-                next = self.nodes[next as usize].next;
-            }
-            self.nodes[prev as usize].next = next;
-            prev = next;
-        }
-        self.heads.insert(key, i);
-        let gains = self.gains.id(gains);
-        self.nodes.push(Node {
-            gains,
-            entry: Entry::OPEN,
-            via,
-            next: head,
-        });
-        i
     }
 }
 
@@ -579,10 +277,14 @@ struct Explorer<'c> {
     /// The best pass left out a state for one covering it that differs in a gain that can
     /// still steer the future: what it saw may not be all that is reachable (`Aim::Reach`).
     lossy: bool,
+    /// The pass left out a state for one covering it at all. When the best pass never did,
+    /// it visited every state and its worst values are exact: no worst pass is needed.
+    merged: bool,
     /// The mistakes the last state keyed can still make.
     makes: u64,
     stopped: Option<Stop>,
     buf: Vec<u8>,
+    options: Vec<Ix>,
     bytes: usize,
 }
 
@@ -602,9 +304,11 @@ impl<'c> Explorer<'c> {
             made: 0,
             found: false,
             lossy: false,
+            merged: false,
             makes: 0,
             stopped: None,
             buf: Vec::new(),
+            options: Vec::new(),
             bytes: 0,
         }
     }
@@ -613,28 +317,29 @@ impl<'c> Explorer<'c> {
         self.table.aim
     }
 
-    /// A state's key in this pass, and its key in the best pass (for bounds). None: in a
-    /// trap's pass, a state that has not made the trap and can no longer make it.
-    fn keys(&mut self, s: &State) -> Option<(u64, u64)> {
+    /// A state's key in this pass, and its key in the best pass (for bounds). The first is
+    /// None in a trap's pass for a state that has not made the trap and can no longer make
+    /// it. Sets `self.makes`.
+    fn keys(&mut self, s: &State) -> (Option<u64>, u64) {
         let (fp, makes) = s.future_and_makes(self.c, &mut self.buf);
         self.makes = makes;
         if self.aim() == Aim::Reach {
             let steer = steering_gains(self.c, s, &s.gains(self.c), makes);
-            return Some((fp.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ steer, fp));
+            return (Some(fp.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ steer), fp);
         }
         let (Aim::Trap(bit) | Aim::TrapWin(bit)) = self.aim() else {
-            return Some((fp, fp));
+            return (Some(fp), fp);
         };
         if s.mistakes & bit != 0 {
-            return Some((fp ^ 0x9E37_79B9_7F4A_7C15, fp));
+            return (Some(fp ^ 0x9E37_79B9_7F4A_7C15), fp);
         }
         if makes & bit == 0 {
-            return None;
+            return (None, fp);
         }
-        Some((
-            fp.wrapping_mul(0x100_0000_01B3) ^ frozen_gains(bit, &s.gains(self.c)),
+        (
+            Some(fp.wrapping_mul(0x100_0000_01B3) ^ frozen_gains(bit, &s.gains(self.c))),
             fp,
-        ))
+        )
     }
 
     /// In a trap's pass: whether nothing below this state can beat what is already found
@@ -646,20 +351,17 @@ impl<'c> Explorer<'c> {
         // the upper bounds. (-∞: no final state below at all.)
         match (self.aim(), b.bound(best_key, g)) {
             (Aim::Trap(_), Some(e)) => e.ub <= self.incumbent.0,
-            (Aim::TrapWin(_), Some(e)) => e.ub_win <= 0.0,
+            (Aim::TrapWin(_), Some(e)) => e.ub_win.get() <= 0.0,
             _ => false,
         }
     }
 
-    fn over_limits(&mut self) -> bool {
-        let n = self.table.nodes.len();
+    fn over_limits(&mut self, key: u64) -> bool {
+        let n = self.table.len();
         if n >= self.limits.max_states {
             self.stopped = Some(Stop::States);
-        } else if (n + 1 > self.table.nodes.capacity()
-            || self.table.heads.len() + 1 > self.table.heads.capacity())
-            && self.table.bytes() * 2 > self.limits.max_bytes
-        {
-            // The tables would have to double past the memory bound to take one more state.
+        } else if self.table.bytes_to_add(key) > self.limits.max_bytes {
+            // The tables would have to grow past the memory bound to take one more state.
             self.stopped = Some(Stop::Memory);
         } else if n.is_multiple_of(4096) {
             if let Some(p) = self.limits.progress {
@@ -674,8 +376,8 @@ impl<'c> Explorer<'c> {
         self.stopped.is_some()
     }
 
-    fn add(&mut self, key: u64, gains: Gains, via: Ix) -> u32 {
-        let i = self.table.add(key, gains, via);
+    fn add(&mut self, key: u64, gains: Gains) -> u32 {
+        let i = self.table.add(key, gains);
         self.bytes = self.bytes.max(self.table.bytes());
         i
     }
@@ -688,7 +390,7 @@ impl<'c> Explorer<'c> {
             Aim::Trap(bit) | Aim::TrapWin(bit) if s.mistakes & bit == 0 => {
                 return Entry {
                     ub: f32::NEG_INFINITY,
-                    ub_win: f32::NEG_INFINITY,
+                    ub_win: Permille::of(f32::NEG_INFINITY),
                     ..Entry::OPEN
                 };
             }
@@ -717,30 +419,81 @@ impl<'c> Explorer<'c> {
         Entry {
             best: total,
             worst: total,
-            win,
+            ub: total,
+            win: Permille::of(win),
+            ub_win: Permille::of(win),
             best_next: NONE,
             worst_next: NONE,
             best_node: NIL,
             worst_node: NIL,
-            ub: total,
-            ub_win: win,
         }
     }
 
-    fn node(&self, i: u32) -> &Node {
-        &self.table.nodes[i as usize]
+    fn node_entry(&self, i: u32) -> Entry {
+        self.table.node(i).entry
     }
 
     fn entry_mut(&mut self, i: u32) -> &mut Entry {
-        &mut self.table.nodes[i as usize].entry
+        self.table.entry_mut(i)
+    }
+
+    /// A state's children, each stepped and keyed, their slots in the visited set fetched
+    /// into the cache together; in a trap's pass, best first (see `rank`).
+    fn expand(&mut self, f: &mut Frame, t: &mut Trace) {
+        let c = self.c;
+        let mut options = std::mem::take(&mut self.options);
+        available_into(c, &f.state, &mut options);
+        while f.kids.len() < options.len() {
+            f.kids.push(Kid {
+                state: f.state.clone(),
+                ix: NONE,
+                key: None,
+                best_key: 0,
+                makes: 0,
+                gains: f.state.gains(c),
+                rank: 0.0,
+            });
+        }
+        for (kid, &ix) in f.kids.iter_mut().zip(&options) {
+            kid.state.copy_from(&f.state);
+            step(c, &mut kid.state, ix, t);
+            kid.ix = ix;
+            (kid.key, kid.best_key) = self.keys(&kid.state);
+            kid.makes = self.makes;
+            kid.gains = kid.state.gains(c);
+            if let Some(k) = kid.key {
+                self.table.prefetch(k);
+            }
+        }
+        f.n_kids = options.len();
+        f.next = 0;
+        self.options = options;
+        if matches!(self.aim(), Aim::Trap(_) | Aim::TrapWin(_))
+            && let Some(b) = self.bounds
+        {
+            let kids = &mut f.kids[..f.n_kids];
+            for kid in kids.iter_mut() {
+                kid.rank = match b.bound(kid.best_key, &kid.gains) {
+                    Some(e) => match self.aim() {
+                        Aim::TrapWin(_) => e.win.get(),
+                        _ if e.best.is_nan() => f32::INFINITY,
+                        _ => e.best,
+                    },
+                    None => f32::INFINITY,
+                };
+            }
+            // Best first, by what the best pass says each choice can still reach: a trap's
+            // search finds good lines early, and the bound then cuts the rest. Stable: equal
+            // values keep the case's order (deterministic).
+            kids.sort_by(|a, b| b.rank.total_cmp(&a.rank));
+        }
     }
 
     fn run(&mut self, start: &State) {
-        let c = self.c;
-        let Some((key, _)) = self.keys(start) else {
+        let (Some(key), _) = self.keys(start) else {
             return;
         };
-        let root = self.add(key, start.gains(c), NONE);
+        let root = self.add(key, start.gains(self.c));
         self.scenes_seen[start.scene as usize] = true;
         self.scene_states[start.scene as usize] += 1;
         if start.ending.is_some() {
@@ -748,146 +501,100 @@ impl<'c> Explorer<'c> {
             *self.entry_mut(root) = e;
             return;
         }
-        let mut frames: Vec<Frame> = vec![Frame {
-            state: start.clone(),
-            node: root,
-            options: Vec::new(),
-            next: 0,
-            ub: f32::NEG_INFINITY,
-            ub_win: f32::NEG_INFINITY,
-        }];
-        available_into(c, start, &mut frames[0].options);
-        if frames[0].options.is_empty() {
+        let mut t = Trace::quiet();
+        let mut frames: Vec<Frame> = vec![Frame::new(start.clone())];
+        frames[0].node = root;
+        self.expand(&mut frames[0], &mut t);
+        if frames[0].n_kids == 0 {
             self.dead_end(&frames, 0);
         }
         let mut depth = 0usize;
-        let mut t = Trace::quiet();
         loop {
             let f = &mut frames[depth];
-            if f.next < f.options.len() && self.stopped.is_none() && !self.found {
-                let ix = f.options[f.next];
+            if f.next < f.n_kids && self.stopped.is_none() && !self.found {
+                let j = f.next;
                 f.next += 1;
+                let parent = f.node;
+                let kid = &f.kids[j];
+                let (ix, best_key) = (kid.ix, kid.best_key);
                 self.taken[ix as usize] = true;
-                if frames.len() <= depth + 1 {
-                    let s = frames[depth].state.clone();
-                    frames.push(Frame {
-                        state: s,
-                        node: NIL,
-                        options: Vec::new(),
-                        next: 0,
-                        ub: f32::NEG_INFINITY,
-                        ub_win: f32::NEG_INFINITY,
-                    });
-                }
-                let (lo, hi) = frames.split_at_mut(depth + 1);
-                let parent = lo[depth].node;
-                hi[0].state.copy_from(&lo[depth].state);
-                step(c, &mut hi[0].state, ix, &mut t);
-                let state = &frames[depth + 1].state;
-                self.made |= state.mistakes;
-                let Some((key, best_key)) = self.keys(state) else {
+                self.made |= kid.state.mistakes;
+                let Some(key) = kid.key else {
                     continue;
                 };
-                let gains = state.gains(c);
+                self.makes = kid.makes;
+                let gains = kid.gains;
                 match self.table.seen(key, &gains) {
                     Seen::Same(i) => {
-                        let e = self.node(i).entry;
+                        let e = self.node_entry(i);
                         self.entry_mut(parent).fold(ix, i, &e);
                         frames[depth].bound_by(&e);
                         continue;
                     }
                     Seen::Covered(i) => {
-                        let e = self.node(i).entry;
+                        let e = self.node_entry(i);
                         frames[depth].bound_by(&e);
+                        self.merged = true;
                         if self.aim() == Aim::Best && !self.lossy {
-                            let by = *self.table.gains_of(self.node(i));
-                            let state = &frames[depth + 1].state;
-                            self.lossy = steering_gains(c, state, &by, self.makes)
-                                != steering_gains(c, state, &gains, self.makes);
+                            let by = *self.table.gains_of(self.table.node(i));
+                            let state = &frames[depth].kids[j].state;
+                            self.lossy = steering_gains(self.c, state, &by, self.makes)
+                                != steering_gains(self.c, state, &gains, self.makes);
                         }
                         continue;
                     }
                     Seen::New => {}
                 }
-                if self.hopeless(best_key, &gains) || self.over_limits() {
+                if self.hopeless(best_key, &gains) || self.over_limits(key) {
                     // Bounds nothing (only the complete best pass's bounds are used).
                     frames[depth].ub = f32::INFINITY;
                     frames[depth].ub_win = f32::INFINITY;
                     continue;
                 }
-                let node = self.add(key, gains, ix);
-                let state = &frames[depth + 1].state;
+                let node = self.add(key, gains);
+                let state = &frames[depth].kids[j].state;
                 self.scenes_seen[state.scene as usize] = true;
                 self.scene_states[state.scene as usize] += 1;
                 if state.ending.is_some() {
-                    let e = self.terminal(&frames[depth + 1].state);
+                    let e = self.terminal(&frames[depth].kids[j].state);
                     *self.entry_mut(node) = e;
                     self.entry_mut(parent).fold(ix, node, &e);
                     frames[depth].bound_by(&e);
                     continue;
                 }
-                let child = &mut frames[depth + 1];
+                if frames.len() <= depth + 1 {
+                    frames.push(Frame::new(start.clone()));
+                }
+                // The child's state moves onto the stack (its slot among the kids is
+                // refilled when its parent expands again).
+                let (lo, hi) = frames.split_at_mut(depth + 1);
+                let child = &mut hi[0];
+                std::mem::swap(&mut child.state, &mut lo[depth].kids[j].state);
                 child.node = node;
-                child.next = 0;
+                child.via = ix;
                 child.ub = f32::NEG_INFINITY;
                 child.ub_win = f32::NEG_INFINITY;
-                available_into(c, &child.state, &mut child.options);
-                if matches!(self.aim(), Aim::Trap(_) | Aim::TrapWin(_)) {
-                    let (state, mut options) =
-                        (child.state.clone(), std::mem::take(&mut child.options));
-                    self.order(&state, &mut options, &mut t);
-                    frames[depth + 1].options = options;
-                }
+                self.expand(child, &mut t);
                 depth += 1;
-                if frames[depth].options.is_empty() {
+                if frames[depth].n_kids == 0 {
                     self.dead_end(&frames, depth);
                 }
             } else {
                 // Every child seen (or the exploration stopped): this state is done.
-                let node = frames[depth].node;
-                let (ub, ub_win) = (frames[depth].ub, frames[depth].ub_win);
+                let node = f.node;
+                let (ub, ub_win, via) = (f.ub, f.ub_win, f.via);
                 let entry = self.entry_mut(node);
                 entry.ub = ub;
-                entry.ub_win = ub_win;
+                entry.ub_win = Permille::of(ub_win);
                 if depth == 0 {
                     return;
                 }
-                let e = self.node(node).entry;
-                frames[depth - 1].bound_by(&e);
-                let via = self.node(node).via;
+                let e = self.node_entry(node);
                 depth -= 1;
+                frames[depth].bound_by(&e);
                 let parent = frames[depth].node;
                 self.entry_mut(parent).fold(via, node, &e);
             }
-        }
-    }
-
-    /// Best first, by what the best pass says each choice can still reach: a trap's search
-    /// finds good lines early, and the bound then cuts the rest.
-    fn order(&mut self, s: &State, options: &mut [Ix], t: &mut Trace) {
-        let Some(b) = self.bounds else { return };
-        let c = self.c;
-        let mut scored: Vec<(f32, Ix)> = options
-            .iter()
-            .map(|&ix| {
-                let mut n = s.clone();
-                step(c, &mut n, ix, t);
-                let fp = n.future_fingerprint(c, &mut self.buf);
-                let v = match b.bound(fp, &n.gains(c)) {
-                    Some(e) => match self.aim() {
-                        Aim::TrapWin(_) => e.win,
-                        _ if e.best.is_nan() => f32::INFINITY,
-                        _ => e.best,
-                    },
-                    None => f32::INFINITY,
-                };
-                (v, ix)
-            })
-            .collect();
-        // Stable: equal bounds keep the case's order (deterministic).
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for (slot, (_, ix)) in options.iter_mut().zip(scored) {
-            *slot = ix;
         }
     }
 
@@ -899,19 +606,20 @@ impl<'c> Explorer<'c> {
             scene: self.c.scenes.names[frames[depth].state.scene as usize].clone(),
             line: frames[1..=depth]
                 .iter()
-                .map(|f| self.c.choices.names[self.node(f.node).via as usize].clone())
+                .map(|f| self.c.choices.names[f.via as usize].clone())
                 .collect(),
         });
     }
 
-    /// Follow the recorded best (or worst) choices from the start (node 0) to an ending.
-    fn line(&self, start: &State) -> Option<Line> {
+    /// Follow the recorded best (or, with `worst`, worst) choices from the start (node 0) to
+    /// an ending.
+    fn line(&self, start: &State, worst: bool) -> Option<Line> {
         let c = self.c;
         let mut s = start.clone();
         let mut ids = Vec::new();
         let mut t = Trace::quiet();
         let mut node = 0u32;
-        for _ in 0..=self.table.nodes.len() {
+        for _ in 0..=self.table.len() {
             if s.ending.is_some() {
                 let sc = score(c, &s, Reads::Perfect);
                 return Some(Line {
@@ -922,12 +630,11 @@ impl<'c> Explorer<'c> {
                     line: ids,
                 });
             }
-            let e = self.table.nodes.get(node as usize)?.entry;
-            let (ix, next) = match self.aim() {
-                Aim::Best | Aim::Reach | Aim::Trap(_) | Aim::TrapWin(_) => {
-                    (e.best_next, e.best_node)
-                }
-                Aim::Worst => (e.worst_next, e.worst_node),
+            let e = self.table.get(node)?.entry;
+            let (ix, next) = if worst {
+                (e.worst_next, e.worst_node)
+            } else {
+                (e.best_next, e.best_node)
             };
             if ix == NONE {
                 return None;
@@ -992,7 +699,7 @@ impl<'c> Explorer<'c> {
                             let fp = n.future_fingerprint(c, &mut buf);
                             match self.table.seen(fp, &n.gains(c)) {
                                 Seen::Same(i) => {
-                                    let e = self.node(i).entry;
+                                    let e = self.node_entry(i);
                                     (!e.best.is_nan()).then_some((e.best, ix))
                                 }
                                 _ => None,
@@ -1084,7 +791,7 @@ pub fn best_line(c: &Compiled, seed: u64, limits: Limits<'_>) -> (Option<Line>, 
     let mut ex = Explorer::new(c, limits, Aim::Best, None);
     ex.run(&start);
     if ex.stopped.is_none() {
-        (ex.line(&start), true)
+        (ex.line(&start, false), true)
     } else {
         (ex.sample(&start, SAMPLED_PLAYOUTS).0, false)
     }
@@ -1104,14 +811,14 @@ pub fn explore_with<'c>(c: &'c Compiled, seed: u64, limits: Limits<'c>) -> Explo
     if debug {
         eprintln!(
             "best pass: {} states, {:?}, {:?}",
-            ex.table.nodes.len(),
+            ex.table.len(),
             ex.stopped,
             t0.elapsed()
         );
     }
     let stopped = ex.stopped;
     let (best, mut worst) = if stopped.is_none() {
-        (ex.line(&start), None)
+        (ex.line(&start, false), None)
     } else {
         ex.sample(&start, SAMPLED_PLAYOUTS)
     };
@@ -1119,7 +826,7 @@ pub fn explore_with<'c>(c: &'c Compiled, seed: u64, limits: Limits<'c>) -> Explo
         .as_ref()
         .map(|b| ex.forced(&start, &b.line))
         .unwrap_or_default();
-    let mut states = ex.table.nodes.len();
+    let mut states = ex.table.len();
     let mut bytes = ex.bytes;
     // What is reachable, exactly (see `Aim::Reach`), while the best pass's table is kept;
     // unless the best pass never left out a state that could steer elsewhere.
@@ -1131,12 +838,12 @@ pub fn explore_with<'c>(c: &'c Compiled, seed: u64, limits: Limits<'c>) -> Explo
         if debug {
             eprintln!(
                 "reach pass: {} states, {:?}, {:?}",
-                rx.table.nodes.len(),
+                rx.table.len(),
                 rx.stopped,
                 t1.elapsed()
             );
         }
-        states = states.max(rx.table.nodes.len());
+        states = states.max(rx.table.len());
         bytes = bytes.max(ex.bytes + rx.bytes);
         stopped_reach = rx.stopped;
         if rx.stopped.is_none() {
@@ -1162,17 +869,17 @@ pub fn explore_with<'c>(c: &'c Compiled, seed: u64, limits: Limits<'c>) -> Explo
                 eprintln!(
                     "trap {} pass: {} states, {:?}",
                     c.trap_name(bit),
-                    tx.table.nodes.len(),
+                    tx.table.len(),
                     t1.elapsed()
                 );
             }
-            states = states.max(tx.table.nodes.len());
+            states = states.max(tx.table.len());
             bytes = bytes.max(ex.bytes + tx.bytes);
             if let Some(s) = tx.stopped {
                 stopped_traps = Some(s);
                 break;
             }
-            let line = tx.line(&start);
+            let line = tx.line(&start, false);
             let mut win = line.as_ref().and_then(|l| l.win_chance).unwrap_or(0.0) / 100.0;
             // A late exit is made by walking away: no line that makes it wins.
             if win <= 0.0 && bit != Mistake::LateExit as u32 {
@@ -1180,13 +887,9 @@ pub fn explore_with<'c>(c: &'c Compiled, seed: u64, limits: Limits<'c>) -> Explo
                 let mut wx = Explorer::new(c, limits, Aim::TrapWin(1u64 << bit), Some(bounds));
                 wx.run(&start);
                 if debug {
-                    eprintln!(
-                        "  can it win: {} states, {}",
-                        wx.table.nodes.len(),
-                        wx.found
-                    );
+                    eprintln!("  can it win: {} states, {}", wx.table.len(), wx.found);
                 }
-                states = states.max(wx.table.nodes.len());
+                states = states.max(wx.table.len());
                 if let Some(s) = wx.stopped {
                     stopped_traps = Some(s);
                     break;
@@ -1212,30 +915,32 @@ pub fn explore_with<'c>(c: &'c Compiled, seed: u64, limits: Limits<'c>) -> Explo
     // Past this many states in the best pass, the worst line is sampled (it rarely needs
     // more, and a second full search would double the time of every analysis).
     const WORST_PASS_UP_TO: usize = 300_000;
-    if stopped.is_none() && stopped_traps.is_none() && ex.table.nodes.len() <= WORST_PASS_UP_TO {
+    if stopped.is_none() && !ex.merged {
+        // The best pass left no state out for another (nothing was at least as good with the
+        // same future): it visited every state, and the worst values it folded are exact.
+        worst = ex.line(&start, true);
+        worst_exact = true;
+    } else if stopped.is_none() && stopped_traps.is_none() && ex.table.len() <= WORST_PASS_UP_TO {
         // The worst line, on a fresh visited set; past a few times the best pass's size it is
         // sampled instead (the rest of the report stays exhaustive).
         let wl = Limits {
             max_states: limits
                 .max_states
-                .min(ex.table.nodes.len().saturating_mul(4).max(50_000)),
+                .min(ex.table.len().saturating_mul(4).max(50_000)),
             ..limits
         };
         let mut wx = Explorer::new(c, wl, Aim::Worst, None);
         wx.run(&start);
         if debug {
-            eprintln!(
-                "worst pass: {} states, {:?}",
-                wx.table.nodes.len(),
-                wx.stopped
-            );
+            eprintln!("worst pass: {} states, {:?}", wx.table.len(), wx.stopped);
         }
         worst_exact = wx.stopped.is_none();
         if worst_exact {
-            worst = wx.line(&start);
+            worst = wx.line(&start, true);
         }
-        states = states.max(wx.table.nodes.len());
-        bytes = bytes.max(wx.bytes);
+        states = states.max(wx.table.len());
+        // The best pass's table is still held (its values guide the sampling).
+        bytes = bytes.max(ex.bytes + wx.bytes);
     }
     if worst.is_none() {
         worst = ex.sample(&start, SAMPLED_PLAYOUTS).1;

@@ -10,5 +10,6 @@ pub mod map;
 pub mod playouts;
 pub mod preview;
 pub mod report;
+mod visited;
 
 pub use report::{Analysis, Options, analyze, analyze_with};

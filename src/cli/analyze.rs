@@ -52,21 +52,28 @@ pub fn run(case: &str, seed: u64, b: Bounds, json: bool) -> CmdResult {
     );
     let done = std::sync::atomic::AtomicBool::new(false);
     let a = std::thread::scope(|scope| {
-        scope.spawn(|| {
-            while !done.load(Ordering::Relaxed) {
-                let n = states.load(Ordering::Relaxed);
-                let secs = started.elapsed().as_secs_f64().max(1e-3);
-                bar.set_message(format!(
-                    "exploring: {n} states · {:.0} k states/s · {} MiB",
-                    n as f64 / secs / 1000.0,
-                    (crate::analysis::explore::entry_size() * n) >> 20
-                ));
-                bar.tick();
-                std::thread::sleep(Duration::from_millis(120));
-            }
+        // The bar's own thread, only where the bar is drawn; woken at the end rather than
+        // left to finish its sleep (a short analysis would otherwise wait for it).
+        let ticker = (!bar.is_hidden()).then(|| {
+            scope.spawn(|| {
+                while !done.load(Ordering::Relaxed) {
+                    let n = states.load(Ordering::Relaxed);
+                    let secs = started.elapsed().as_secs_f64().max(1e-3);
+                    bar.set_message(format!(
+                        "exploring: {n} states · {:.0} k states/s · {} MiB",
+                        n as f64 / secs / 1000.0,
+                        (crate::analysis::explore::entry_size() * n) >> 20
+                    ));
+                    bar.tick();
+                    std::thread::park_timeout(Duration::from_millis(120));
+                }
+            })
         });
         let a = analyze_with(&c, seed, options, || {});
         done.store(true, Ordering::Relaxed);
+        if let Some(t) = ticker {
+            t.thread().unpark();
+        }
         a
     });
     bar.finish_and_clear();
