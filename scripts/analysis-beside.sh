@@ -28,10 +28,14 @@ trap 'rm -rf "$dir"' EXIT
 run() {
   local bin=$1 case=$2
   shift 2
+  local t0 t1 states
+  t0=$(date +%s.%N)
   /usr/bin/time -f '%e %U %S %M' -o "$dir/time" "$bin" analyze "$case" --playouts 0 --json "$@" >"$dir/out.json" 2>/dev/null
-  local states
+  t1=$(date +%s.%N)
   states=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("states", 0))' "$dir/out.json" 2>/dev/null || echo "?")
-  read -r wall user sys rss <"$dir/time"
+  # wall time to the millisecond (time's own is to 10 ms)
+  read -r _ user sys rss <"$dir/time"
+  wall=$(python3 -c "print(round($t1 - $t0, 4))")
   echo "$wall $(python3 -c "print(round($user+$sys,2))") $rss $states"
 }
 
@@ -46,7 +50,7 @@ base() {
 }
 
 for n in 1k "${sizes[@]}"; do
-  target/release/examples/gen_case "$n" >"$dir/gen-$n.ron" 2>/dev/null
+  target/release/examples/gen_case "$n" >"$dir/gen-$n.ron" 2>"$dir/gen.err" || { cat "$dir/gen.err" >&2; exit 1; }
 done
 read -r old_base_wall old_base < <(base "$old" "$dir/gen-1k.ron")
 read -r new_base_wall new_base < <(base "$new" "$dir/gen-1k.ron" --threads 1)

@@ -15,6 +15,7 @@ use serde::Serialize;
 use crate::case::model::{FIRST_TRAP_BIT, Mistake, Outcome, ScoreKind};
 use crate::engine::compile::{Compiled, Ix};
 use crate::engine::game::{available_into, step};
+use crate::engine::relevance::Walk;
 use crate::engine::state::{Gains, State};
 use crate::engine::trace::Trace;
 use crate::scoring::total::{Reads, score};
@@ -284,6 +285,7 @@ struct Explorer<'c> {
     makes: u64,
     stopped: Option<Stop>,
     buf: Vec<u8>,
+    walk: Walk,
     options: Vec<Ix>,
     bytes: usize,
 }
@@ -308,6 +310,7 @@ impl<'c> Explorer<'c> {
             makes: 0,
             stopped: None,
             buf: Vec::new(),
+            walk: Walk::default(),
             options: Vec::new(),
             bytes: 0,
         }
@@ -321,7 +324,7 @@ impl<'c> Explorer<'c> {
     /// None in a trap's pass for a state that has not made the trap and can no longer make
     /// it. Sets `self.makes`.
     fn keys(&mut self, s: &State) -> (Option<u64>, u64) {
-        let (fp, makes) = s.future_and_makes(self.c, &mut self.buf);
+        let (fp, makes) = s.future_and_makes_in(self.c, &mut self.buf, &mut self.walk);
         self.makes = makes;
         if self.aim() == Aim::Reach {
             let steer = steering_gains(self.c, s, &s.gains(self.c), makes);

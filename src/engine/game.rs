@@ -33,19 +33,19 @@ pub fn available_into(c: &Compiled, s: &State, out: &mut Vec<Ix>) {
     }
     let left = s.money_left(c);
     let truth = c.truth_of(s.variant);
-    out.extend(
-        c.scene_choices[s.scene as usize]
-            .iter()
-            .copied()
-            .filter(|&ix| {
-                let ch = &c.cchoices[ix as usize];
-                (ch.repeatable || !s.chosen.get(ix))
-                    && ch.cost.money as i64 <= left
-                    && ch.meets.iter().all(|&p| !truth.away(p, s.week))
-                    && ch.brings.iter().all(|&a| ally_can_come(truth, s, a))
-                    && all_hold(c, s, &ch.when)
-            }),
-    );
+    // A plain loop, not a filter: the analysis calls this for every state it visits, and
+    // the closure of a filter was not inlined.
+    for &ix in &c.scene_choices[s.scene as usize] {
+        let ch = &c.cchoices[ix as usize];
+        if (ch.repeatable || !s.chosen.get(ix))
+            && ch.cost.money as i64 <= left
+            && ch.meets.iter().all(|&p| !truth.away(p, s.week))
+            && ch.brings.iter().all(|&a| ally_can_come(truth, s, a))
+            && all_hold(c, s, &ch.when)
+        {
+            out.push(ix);
+        }
+    }
 }
 
 /// Whether an ally is there this week and willing to come along.

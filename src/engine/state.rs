@@ -292,6 +292,12 @@ impl State {
     /// `encode` without the `Gains`: what decides which futures a state has. Returns the
     /// mistakes the state can still make (those its futures can reach, and the decision's).
     pub fn encode_future(&self, c: &Compiled, buf: &mut Vec<u8>) -> u64 {
+        WALK.with(|w| self.encode_future_in(c, buf, &mut w.borrow_mut()))
+    }
+
+    /// `encode_future` with the caller's scratch space for the walk (the explorer keeps
+    /// its own rather than reach for the thread's on every state).
+    pub fn encode_future_in(&self, c: &Compiled, buf: &mut Vec<u8>, w: &mut Walk) -> u64 {
         buf.clear();
         let opt16 = |v: Option<Ix>| v.map(|v| v as u32).unwrap_or(u32::MAX);
         // Money is a gain only where it can never decide what is on offer.
@@ -339,9 +345,8 @@ impl State {
         }
         // What still matters: what the scenes still reachable offer and read, and what the
         // events still to come read (see `Relevance::in_play`).
-        let makes = WALK.with(|w| {
-            let mut w = w.borrow_mut();
-            c.relevance.in_play(self, &mut w);
+        let makes = {
+            c.relevance.in_play(self, w);
             let m = &w.mask;
             for (i, &x) in self.chosen.words().iter().enumerate() {
                 let keep = m.offered.get(i).copied().unwrap_or(0)
@@ -358,7 +363,7 @@ impl State {
                 buf.extend_from_slice(&[p.attitude as u8, p.backs, p.seen & k, p.flags]);
             }
             m.makes
-        });
+        };
         for w in self.fired.words() {
             buf.extend_from_slice(&w.to_le_bytes());
         }
@@ -413,6 +418,12 @@ impl State {
     /// `future_fingerprint`, and the mistakes the state can still make.
     pub fn future_and_makes(&self, c: &Compiled, buf: &mut Vec<u8>) -> (u64, u64) {
         let makes = self.encode_future(c, buf);
+        (xxhash_rust::xxh3::xxh3_64(buf), makes)
+    }
+
+    /// `future_and_makes` with the caller's scratch space for the walk.
+    pub fn future_and_makes_in(&self, c: &Compiled, buf: &mut Vec<u8>, w: &mut Walk) -> (u64, u64) {
+        let makes = self.encode_future_in(c, buf, w);
         (xxhash_rust::xxh3::xxh3_64(buf), makes)
     }
 
