@@ -110,3 +110,45 @@ fn a_case_past_the_memory_bound_stops_there_with_a_useful_report() {
     assert_eq!(best.score, 50.0);
     assert!(a.worst.is_some());
 }
+
+/// Peak resident memory of this process's children that have been waited for, in KiB.
+#[cfg(target_os = "linux")]
+fn children_peak_rss_kib() -> i64 {
+    // SAFETY: getrusage writes one plain struct, which is zeroed and ours.
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut u) };
+    assert_eq!(ok, 0, "getrusage");
+    u.ru_maxrss
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_wide_deep_case_stays_within_the_memory_bound() {
+    // 1,500 once-only choices, all on offer at once: lines 1,500 moves deep with a choice of
+    // up to 1,500 at every step. The search stack (each state on it with its children being
+    // looked at) counts in the bound as the visited set does, so the process stays near
+    // `--max-memory` instead of growing with the depth times the width.
+    let dir = std::env::temp_dir().join(format!("dealcraft-wide-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("wide.ron");
+    std::fs::write(&file, chains(&[1; 1500])).expect("write case");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dealcraft"))
+        .args(["analyze", "--json", "--playouts", "0", "--threads", "1"])
+        .args(["--max-memory", "24"])
+        .arg(&file)
+        .output()
+        .expect("dealcraft runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    assert_eq!(report["exhaustive"], false);
+    assert_eq!(report["stopped"], "memory");
+    assert!(report["states"].as_u64().unwrap() > 1_000, "{report}");
+    // The program itself (case, code, buffers) is well under 40 MiB here.
+    let peak = children_peak_rss_kib();
+    assert!(peak < (24 + 40) << 10, "peak RSS {peak} KiB");
+}

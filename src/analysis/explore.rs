@@ -148,6 +148,11 @@ pub struct Exploration {
     pub scenes_seen: Vec<bool>,
 }
 
+/// Children of a state stepped and keyed at once (see `Heads::prefetch`): enough for the
+/// lookups to overlap, few enough that the search stack stays small when a state has
+/// thousands of choices (a case may have 10,000) and the line is thousands of moves deep.
+const KIDS_AT_ONCE: usize = 8;
+
 /// A child of a state on the stack, stepped and keyed before any of its siblings is looked
 /// up (see `Heads::prefetch`).
 struct Kid {
@@ -169,7 +174,12 @@ struct Frame {
     node: u32,
     /// The choice this state was reached by.
     via: Ix,
-    /// Its children, `kids[..n_kids]` (the rest is space kept from earlier states).
+    /// The choices on offer (in a trap's pass, best first), and how many of them have been
+    /// made into kids so far.
+    options: Vec<Ix>,
+    made: usize,
+    /// Its children, `kids[..n_kids]`, up to `KIDS_AT_ONCE` of them (the rest is space kept
+    /// from earlier states).
     kids: Vec<Kid>,
     n_kids: usize,
     next: usize,
@@ -184,6 +194,8 @@ impl Frame {
             state,
             node: NIL,
             via: NONE,
+            options: Vec::new(),
+            made: 0,
             kids: Vec::new(),
             n_kids: 0,
             next: 0,
@@ -286,7 +298,12 @@ struct Explorer<'c> {
     stopped: Option<Stop>,
     buf: Vec<u8>,
     walk: Walk,
-    options: Vec<Ix>,
+    /// What the search stack may take (frames, each with its kids), counted in the memory
+    /// bound with the table: a deep line of a wide case costs more than its states.
+    stack_bytes: usize,
+    /// About what one state takes, with its bit sets and people.
+    state_bytes: usize,
+    scratch: Option<State>,
     bytes: usize,
 }
 
@@ -311,9 +328,29 @@ impl<'c> Explorer<'c> {
             stopped: None,
             buf: Vec::new(),
             walk: Walk::default(),
-            options: Vec::new(),
+            stack_bytes: 0,
+            state_bytes: {
+                let w = c.words;
+                std::mem::size_of::<State>()
+                    + 8 * (w.facts + w.flags + w.choices + w.events)
+                    + c.stakeholders.len()
+                        * std::mem::size_of::<crate::engine::state::PersonState>()
+                    + c.competitors.len() * 8
+                    + 4 * c.events.len()
+                    + std::mem::size_of::<Kid>()
+            },
+            scratch: None,
             bytes: 0,
         }
+    }
+
+    /// A frame more on the search stack, in the memory bound.
+    fn push_frame(&mut self, frames: &mut Vec<Frame>, start: &State) {
+        frames.push(Frame::new(start.clone()));
+        // Its state and kids, and the list of choices on offer (at most a scene's).
+        let offer = self.c.scene_choices.iter().map(Vec::len).max().unwrap_or(0);
+        self.stack_bytes +=
+            (KIDS_AT_ONCE + 1) * self.state_bytes + offer * std::mem::size_of::<Ix>();
     }
 
     fn aim(&self) -> Aim {
@@ -363,7 +400,7 @@ impl<'c> Explorer<'c> {
         let n = self.table.len();
         if n >= self.limits.max_states {
             self.stopped = Some(Stop::States);
-        } else if self.table.bytes_to_add(key) > self.limits.max_bytes {
+        } else if self.table.bytes_to_add(key) + self.stack_bytes > self.limits.max_bytes {
             // The tables would have to grow past the memory bound to take one more state.
             self.stopped = Some(Stop::Memory);
         } else if n.is_multiple_of(4096) {
@@ -440,13 +477,63 @@ impl<'c> Explorer<'c> {
         self.table.entry_mut(i)
     }
 
-    /// A state's children, each stepped and keyed, their slots in the visited set fetched
-    /// into the cache together; in a trap's pass, best first (see `rank`).
+    /// What a trap's pass tries first: what the best pass says a child can still reach.
+    fn rank(&self, b: &Table, best_key: u64, gains: &Gains) -> f32 {
+        match b.bound(best_key, gains) {
+            Some(e) => match self.aim() {
+                Aim::TrapWin(_) => e.win.get(),
+                _ if e.best.is_nan() => f32::INFINITY,
+                _ => e.best,
+            },
+            None => f32::INFINITY,
+        }
+    }
+
+    /// A state's choices on offer and its first kids; in a trap's pass, best first: the
+    /// search finds good lines early, and the bound then cuts the rest (stable: equal values
+    /// keep the case's order, so it is deterministic).
     fn expand(&mut self, f: &mut Frame, t: &mut Trace) {
         let c = self.c;
-        let mut options = std::mem::take(&mut self.options);
-        available_into(c, &f.state, &mut options);
-        while f.kids.len() < options.len() {
+        available_into(c, &f.state, &mut f.options);
+        f.made = 0;
+        let trap = matches!(self.aim(), Aim::Trap(_) | Aim::TrapWin(_));
+        if let (true, Some(b)) = (trap, self.bounds)
+            && f.options.len() > KIDS_AT_ONCE
+        {
+            // More than one batch: rank every choice first, on a scratch state.
+            let mut n = self.scratch.take().unwrap_or_else(|| f.state.clone());
+            let mut ranked: Vec<(f32, Ix)> = Vec::with_capacity(f.options.len());
+            for &ix in &f.options {
+                n.copy_from(&f.state);
+                step(c, &mut n, ix, t);
+                let (_, best_key) = self.keys(&n);
+                ranked.push((self.rank(b, best_key, &n.gains(c)), ix));
+            }
+            self.scratch = Some(n);
+            ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+            for (slot, (_, ix)) in f.options.iter_mut().zip(ranked) {
+                *slot = ix;
+            }
+            self.fill(f, t);
+            return;
+        }
+        self.fill(f, t);
+        if let (true, Some(b)) = (trap, self.bounds) {
+            for j in 0..f.n_kids {
+                let kid = &f.kids[j];
+                let r = self.rank(b, kid.best_key, &kid.gains);
+                f.kids[j].rank = r;
+            }
+            f.kids[..f.n_kids].sort_by(|a, b| b.rank.total_cmp(&a.rank));
+        }
+    }
+
+    /// The next kids of a frame: stepped, keyed, and their slots in the visited set fetched
+    /// into the cache together.
+    fn fill(&mut self, f: &mut Frame, t: &mut Trace) {
+        let c = self.c;
+        let n = (f.options.len() - f.made).min(KIDS_AT_ONCE);
+        while f.kids.len() < n {
             f.kids.push(Kid {
                 state: f.state.clone(),
                 ix: NONE,
@@ -457,7 +544,9 @@ impl<'c> Explorer<'c> {
                 rank: 0.0,
             });
         }
-        for (kid, &ix) in f.kids.iter_mut().zip(&options) {
+        for j in 0..n {
+            let ix = f.options[f.made + j];
+            let kid = &mut f.kids[j];
             kid.state.copy_from(&f.state);
             step(c, &mut kid.state, ix, t);
             kid.ix = ix;
@@ -468,28 +557,9 @@ impl<'c> Explorer<'c> {
                 self.table.prefetch(k);
             }
         }
-        f.n_kids = options.len();
+        f.made += n;
+        f.n_kids = n;
         f.next = 0;
-        self.options = options;
-        if matches!(self.aim(), Aim::Trap(_) | Aim::TrapWin(_))
-            && let Some(b) = self.bounds
-        {
-            let kids = &mut f.kids[..f.n_kids];
-            for kid in kids.iter_mut() {
-                kid.rank = match b.bound(kid.best_key, &kid.gains) {
-                    Some(e) => match self.aim() {
-                        Aim::TrapWin(_) => e.win.get(),
-                        _ if e.best.is_nan() => f32::INFINITY,
-                        _ => e.best,
-                    },
-                    None => f32::INFINITY,
-                };
-            }
-            // Best first, by what the best pass says each choice can still reach: a trap's
-            // search finds good lines early, and the bound then cuts the rest. Stable: equal
-            // values keep the case's order (deterministic).
-            kids.sort_by(|a, b| b.rank.total_cmp(&a.rank));
-        }
     }
 
     fn run(&mut self, start: &State) {
@@ -505,7 +575,8 @@ impl<'c> Explorer<'c> {
             return;
         }
         let mut t = Trace::quiet();
-        let mut frames: Vec<Frame> = vec![Frame::new(start.clone())];
+        let mut frames: Vec<Frame> = Vec::new();
+        self.push_frame(&mut frames, start);
         frames[0].node = root;
         self.expand(&mut frames[0], &mut t);
         if frames[0].n_kids == 0 {
@@ -514,7 +585,11 @@ impl<'c> Explorer<'c> {
         let mut depth = 0usize;
         loop {
             let f = &mut frames[depth];
-            if f.next < f.n_kids && self.stopped.is_none() && !self.found {
+            let going = self.stopped.is_none() && !self.found;
+            if going && f.next == f.n_kids && f.made < f.options.len() {
+                self.fill(f, &mut t);
+            }
+            if going && f.next < f.n_kids {
                 let j = f.next;
                 f.next += 1;
                 let parent = f.node;
@@ -566,7 +641,7 @@ impl<'c> Explorer<'c> {
                     continue;
                 }
                 if frames.len() <= depth + 1 {
-                    frames.push(Frame::new(start.clone()));
+                    self.push_frame(&mut frames, start);
                 }
                 // The child's state moves onto the stack (its slot among the kids is
                 // refilled when its parent expands again).
