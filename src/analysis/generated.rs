@@ -15,12 +15,16 @@
 
 /// The number of reachable states in the scene of `chains(lengths)`.
 pub fn states_in_scene(lengths: &[u32]) -> u64 {
-    lengths.iter().map(|&m| m as u64 + 1).product()
+    // Saturating: a case of many chains has more states than a u64 counts.
+    lengths
+        .iter()
+        .fold(1u64, |n, &m| n.saturating_mul(m as u64 + 1))
 }
 
-/// The state count `analyze` reports for `chains(lengths)` (the scene's, and as many final).
+/// The state count `analyze` reports for `chains(lengths)` (the scene's, and as many final;
+/// `u64::MAX` when there are more).
 pub fn analyzed_states(lengths: &[u32]) -> u64 {
-    2 * states_in_scene(lengths)
+    states_in_scene(lengths).saturating_mul(2)
 }
 
 /// Chain lengths giving exactly `10^k` states in all (`k ≥ 1`): `k - 1` chains of 9 and one of
@@ -96,6 +100,9 @@ pub fn chains(lengths: &[u32]) -> String {
     scoring: (weights: (outcome: 1)),
 )
 ",
-        n = analyzed_states(lengths),
+        n = match analyzed_states(lengths) {
+            u64::MAX => "more than 10^19".to_string(),
+            n => n.to_string(),
+        },
     )
 }
