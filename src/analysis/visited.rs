@@ -44,7 +44,6 @@ impl Slot {
 #[derive(Default)]
 pub(super) struct Heads {
     shards: Vec<Shard>,
-    len: usize,
     /// The shards' slots, in bytes (kept, not summed: the explorer asks on every state).
     bytes: usize,
 }
@@ -81,15 +80,15 @@ impl Shard {
         }
     }
 
-    /// Set the key's node; whether the key is new.
-    fn put(&mut self, key: u64, node: u32) -> bool {
+    /// Set the key's node.
+    fn put(&mut self, key: u64, node: u32) {
         let n = self.slots.len();
         let mut i = self.home(key);
         loop {
             let s = &mut self.slots[i];
             if s.key() == key {
                 s.node = node;
-                return false;
+                return;
             }
             if s.is_empty() {
                 *s = Slot {
@@ -98,7 +97,7 @@ impl Shard {
                     node,
                 };
                 self.len += 1;
-                return true;
+                return;
             }
             i += 1;
             if i == n {
@@ -166,14 +165,12 @@ impl Heads {
             shard.grow();
             self.bytes += shard.slots.capacity() * std::mem::size_of::<Slot>();
         }
-        if shard.put(key, node) {
-            self.len += 1;
-        }
+        shard.put(key, node);
     }
 
     #[cfg(test)]
     fn len(&self) -> usize {
-        self.len
+        self.shards.iter().map(|s| s.len).sum()
     }
 
     pub(super) fn bytes(&self) -> usize {

@@ -415,14 +415,9 @@ impl State {
         xxhash_rust::xxh3::xxh3_64(buf)
     }
 
-    /// `future_fingerprint`, and the mistakes the state can still make.
-    pub fn future_and_makes(&self, c: &Compiled, buf: &mut Vec<u8>) -> (u64, u64) {
-        let makes = self.encode_future(c, buf);
-        (xxhash_rust::xxh3::xxh3_64(buf), makes)
-    }
-
-    /// `future_and_makes` with the caller's scratch space for the walk.
-    pub fn future_and_makes_in(&self, c: &Compiled, buf: &mut Vec<u8>, w: &mut Walk) -> (u64, u64) {
+    /// `future_fingerprint`, and the mistakes the state can still make (with the caller's
+    /// scratch space for the walk).
+    pub fn future_and_makes(&self, c: &Compiled, buf: &mut Vec<u8>, w: &mut Walk) -> (u64, u64) {
         let makes = self.encode_future_in(c, buf, w);
         (xxhash_rust::xxh3::xxh3_64(buf), makes)
     }

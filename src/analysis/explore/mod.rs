@@ -167,8 +167,6 @@ struct Kid {
     /// The mistakes it can still make.
     makes: u64,
     gains: Gains,
-    /// What the best pass says it can still reach (the order of a trap's search).
-    rank: f32,
 }
 
 struct Frame {
@@ -303,8 +301,10 @@ struct Explorer<'c> {
     /// What the search stack may take (frames, each with its kids), counted in the memory
     /// bound with the table: a deep line of a wide case costs more than its states.
     stack_bytes: usize,
-    /// About what one state takes, with its bit sets and people.
-    state_bytes: usize,
+    /// What one frame may take: its state and kids (each about a state with its bit sets
+    /// and people), and its list of choices on offer (at most a scene's).
+    frame_bytes: usize,
+    /// Where a trap's pass steps each choice to rank it.
     scratch: Option<State>,
     bytes: usize,
 }
@@ -331,15 +331,17 @@ impl<'c> Explorer<'c> {
             buf: Vec::new(),
             walk: Walk::default(),
             stack_bytes: 0,
-            state_bytes: {
+            frame_bytes: {
                 let w = c.words;
-                std::mem::size_of::<State>()
+                let state = std::mem::size_of::<State>()
                     + 8 * (w.facts + w.flags + w.choices + w.events)
                     + c.stakeholders.len()
                         * std::mem::size_of::<crate::engine::state::PersonState>()
                     + c.competitors.len() * 8
                     + 4 * c.events.len()
-                    + std::mem::size_of::<Kid>()
+                    + std::mem::size_of::<Kid>();
+                let offer = c.scene_choices.iter().map(Vec::len).max().unwrap_or(0);
+                (KIDS_AT_ONCE + 1) * state + offer * std::mem::size_of::<Ix>()
             },
             scratch: None,
             bytes: 0,
@@ -349,10 +351,7 @@ impl<'c> Explorer<'c> {
     /// A frame more on the search stack, in the memory bound.
     fn push_frame(&mut self, frames: &mut Vec<Frame>, start: &State) {
         frames.push(Frame::new(start.clone()));
-        // Its state and kids, and the list of choices on offer (at most a scene's).
-        let offer = self.c.scene_choices.iter().map(Vec::len).max().unwrap_or(0);
-        self.stack_bytes +=
-            (KIDS_AT_ONCE + 1) * self.state_bytes + offer * std::mem::size_of::<Ix>();
+        self.stack_bytes += self.frame_bytes;
     }
 
     fn aim(&self) -> Aim {
@@ -363,7 +362,7 @@ impl<'c> Explorer<'c> {
     /// None in a trap's pass for a state that has not made the trap and can no longer make
     /// it. Sets `self.makes`.
     fn keys(&mut self, s: &State) -> (Option<u64>, u64) {
-        let (fp, makes) = s.future_and_makes_in(self.c, &mut self.buf, &mut self.walk);
+        let (fp, makes) = s.future_and_makes(self.c, &mut self.buf, &mut self.walk);
         self.makes = makes;
         if self.aim() == Aim::Reach {
             let steer = steering_gains(self.c, s, &s.gains(self.c), makes);
@@ -498,11 +497,9 @@ impl<'c> Explorer<'c> {
         let c = self.c;
         available_into(c, &f.state, &mut f.options);
         f.made = 0;
-        let trap = matches!(self.aim(), Aim::Trap(_) | Aim::TrapWin(_));
-        if let (true, Some(b)) = (trap, self.bounds)
-            && f.options.len() > KIDS_AT_ONCE
-        {
-            // More than one batch: rank every choice first, on a scratch state.
+        if let (Aim::Trap(_) | Aim::TrapWin(_), Some(b)) = (self.aim(), self.bounds) {
+            // Every choice ranked before the first kids are made (they come in batches), on
+            // a scratch state.
             let mut n = self.scratch.take().unwrap_or_else(|| f.state.clone());
             let mut ranked: Vec<(f32, Ix)> = Vec::with_capacity(f.options.len());
             for &ix in &f.options {
@@ -516,18 +513,8 @@ impl<'c> Explorer<'c> {
             for (slot, (_, ix)) in f.options.iter_mut().zip(ranked) {
                 *slot = ix;
             }
-            self.fill(f, t);
-            return;
         }
         self.fill(f, t);
-        if let (true, Some(b)) = (trap, self.bounds) {
-            for j in 0..f.n_kids {
-                let kid = &f.kids[j];
-                let r = self.rank(b, kid.best_key, &kid.gains);
-                f.kids[j].rank = r;
-            }
-            f.kids[..f.n_kids].sort_by(|a, b| b.rank.total_cmp(&a.rank));
-        }
     }
 
     /// The next kids of a frame: stepped, keyed, and their slots in the visited set fetched
@@ -543,7 +530,6 @@ impl<'c> Explorer<'c> {
                 best_key: 0,
                 makes: 0,
                 gains: f.state.gains(c),
-                rank: 0.0,
             });
         }
         for j in 0..n {
