@@ -8,7 +8,7 @@ use web_time::Instant;
 
 use serde::Serialize;
 
-use super::explore::{DeadEnd, Exploration, Forced, Limits, Line, Stop, explore_with};
+use super::explore::{DeadEnd, Exploration, Forced, Limits, Line, Stop, explore_seeds};
 use super::playouts::{Distribution, playouts};
 use crate::case::model::Outcome;
 use crate::engine::compile::Compiled;
@@ -121,10 +121,11 @@ pub fn variant_seeds(c: &Compiled, seed: u64) -> Vec<u64> {
 pub struct Options<'a> {
     pub playouts: usize,
     pub max_states: usize,
-    /// Memory bound of each variant's exploration (at most `threads` of them run at once).
+    /// Memory bound of each pass of an exploration (at most `threads` passes run at once,
+    /// beside the best passes of at most `threads` explorations).
     pub max_bytes: usize,
     pub deadline: Option<Instant>,
-    /// Threads to explore variants on (1: in this thread).
+    /// Threads the explorations' passes run on (1: this thread). The report is the same.
     pub threads: usize,
     pub progress: Option<&'a AtomicUsize>,
 }
@@ -166,33 +167,16 @@ pub fn analyze(
 pub fn analyze_with(c: &Compiled, seed: u64, o: Options, mut tick: impl FnMut()) -> Analysis {
     let started = Instant::now();
     let seeds = variant_seeds(c, seed);
-    let threads = o.threads.clamp(1, seeds.len().max(1));
-    // The memory bound holds for each variant's exploration (at most `threads` run at once):
-    // a share of it per thread would make where the bound stops an exploration, and so the
-    // report, depend on the number of threads.
+    // The memory bound holds for each pass on its own (at most `threads` passes and
+    // `threads` explorations' best tables at once): a share of it per thread would make where
+    // the bound stops a pass, and so the report, depend on the number of threads.
     let limits = Limits {
         max_states: o.max_states,
         max_bytes: o.max_bytes,
         deadline: o.deadline,
         progress: o.progress,
     };
-    let runs: Vec<Exploration> = if threads <= 1 {
-        seeds.iter().map(|&s| explore_with(c, s, limits)).collect()
-    } else {
-        let mut out: Vec<Option<Exploration>> = (0..seeds.len()).map(|_| None).collect();
-        std::thread::scope(|scope| {
-            for (t, chunk) in out.chunks_mut(seeds.len().div_ceil(threads)).enumerate() {
-                let first = t * seeds.len().div_ceil(threads);
-                let seeds = &seeds;
-                scope.spawn(move || {
-                    for (i, slot) in chunk.iter_mut().enumerate() {
-                        *slot = Some(explore_with(c, seeds[first + i], limits));
-                    }
-                });
-            }
-        });
-        out.into_iter().flatten().collect()
-    };
+    let runs: Vec<Exploration> = explore_seeds(c, &seeds, limits, o.threads);
     let main = &runs[0];
     let variant_of = |s: u64| {
         State::start(c, s)

@@ -23,7 +23,10 @@ use crate::scoring::total::{Reads, score};
 pub use super::visited::entry_size;
 use super::visited::{Aim, Entry, NIL, NONE, Permille, Seen, Table};
 
+mod passes;
 mod sampling;
+
+pub use passes::explore_seeds;
 
 /// Stop exploring past this many distinct states (reported as `exhaustive: false`).
 pub const DEFAULT_STATE_CAP: usize = 50_000_000;
@@ -755,177 +758,10 @@ pub fn best_line(c: &Compiled, seed: u64, limits: Limits<'_>) -> (Option<Line>, 
 /// the same future is at least as good in every gain (nothing below it can do better): the
 /// best line, with the endings, the dead ends and the mistakes any line makes; then, for each
 /// of those mistakes, the best line that makes it — a branch-and-bound search that stops
-/// wherever the best pass shows nothing better can be found; and the worst line.
+/// wherever the best pass shows nothing better can be found; and the worst line. On this
+/// thread (`explore_seeds` spreads the passes of several seeds over threads).
 pub fn explore_with<'c>(c: &'c Compiled, seed: u64, limits: Limits<'c>) -> Exploration {
-    let debug = std::env::var_os("DEALCRAFT_DEBUG_EXPLORE").is_some();
-    let t0 = Instant::now();
-    let start = State::start(c, seed);
-    let mut ex = Explorer::new(c, limits, Aim::Best, None);
-    ex.run(&start);
-    if debug {
-        eprintln!(
-            "best pass: {} states, {:?}, {:?}",
-            ex.table.len(),
-            ex.stopped,
-            t0.elapsed()
-        );
-    }
-    let stopped = ex.stopped;
-    let (best, mut worst) = if stopped.is_none() {
-        (ex.line(&start, false), None)
-    } else {
-        ex.sample(&start, SAMPLED_PLAYOUTS)
-    };
-    let forced = best
-        .as_ref()
-        .map(|b| ex.forced(&start, &b.line))
-        .unwrap_or_default();
-    let mut states = ex.table.len();
-    let mut bytes = ex.bytes;
-    // What is reachable, exactly (see `Aim::Reach`), while the best pass's table is kept;
-    // unless the best pass never left out a state that could steer elsewhere.
-    let mut stopped_reach = None;
-    if stopped.is_none() && ex.lossy {
-        let t1 = Instant::now();
-        let mut rx = Explorer::new(c, limits, Aim::Reach, None);
-        rx.run(&start);
-        if debug {
-            eprintln!(
-                "reach pass: {} states, {:?}, {:?}",
-                rx.table.len(),
-                rx.stopped,
-                t1.elapsed()
-            );
-        }
-        states = states.max(rx.table.len());
-        bytes = bytes.max(ex.bytes + rx.bytes);
-        stopped_reach = rx.stopped;
-        if rx.stopped.is_none() {
-            ex.made = rx.made;
-            ex.endings = rx.endings;
-            ex.dead_ends = rx.dead_ends;
-            ex.taken = rx.taken;
-            ex.scenes_seen = rx.scenes_seen;
-        }
-    }
-    let mut traps: Vec<Trap> = Vec::new();
-    let mut stopped_traps = stopped_reach;
-    if stopped.is_none() && stopped_reach.is_none() {
-        let bounds = &ex.table;
-        let mut bits = ex.made;
-        while bits != 0 {
-            let bit = bits.trailing_zeros();
-            bits &= bits - 1;
-            let t1 = Instant::now();
-            let mut tx = Explorer::new(c, limits, Aim::Trap(1u64 << bit), Some(bounds));
-            tx.run(&start);
-            if debug {
-                eprintln!(
-                    "trap {} pass: {} states, {:?}",
-                    c.trap_name(bit),
-                    tx.table.len(),
-                    t1.elapsed()
-                );
-            }
-            states = states.max(tx.table.len());
-            bytes = bytes.max(ex.bytes + tx.bytes);
-            if let Some(s) = tx.stopped {
-                stopped_traps = Some(s);
-                break;
-            }
-            let line = tx.line(&start, false);
-            let mut win = line.as_ref().and_then(|l| l.win_chance).unwrap_or(0.0) / 100.0;
-            // A late exit is made by walking away: no line that makes it wins.
-            if win <= 0.0 && bit != Mistake::LateExit as u32 {
-                // Does any line that makes it win at all? A search that stops at the first.
-                let mut wx = Explorer::new(c, limits, Aim::TrapWin(1u64 << bit), Some(bounds));
-                wx.run(&start);
-                if debug {
-                    eprintln!("  can it win: {} states, {}", wx.table.len(), wx.found);
-                }
-                states = states.max(wx.table.len());
-                if let Some(s) = wx.stopped {
-                    stopped_traps = Some(s);
-                    break;
-                }
-                if wx.found {
-                    win = wx.incumbent.1 as f64;
-                }
-            }
-            traps.push(Trap {
-                id: c.trap_name(bit),
-                kind: trap_kind(bit),
-                best_total: line.as_ref().map(|l| l.score).unwrap_or(0.0),
-                best_outcome: line.as_ref().and_then(|l| l.outcome),
-                best_ending: line.as_ref().and_then(|l| l.ending.clone()),
-                best_win_chance: (win * 1000.0).round() / 10.0,
-                wins_possible: win > 0.0,
-                lines: tx.endings.values().sum(),
-                line: line.map(|l| l.line).unwrap_or_default(),
-            });
-        }
-    }
-    let mut worst_exact = false;
-    // Past this many states in the best pass, the worst line is sampled (it rarely needs
-    // more, and a second full search would double the time of every analysis).
-    const WORST_PASS_UP_TO: usize = 300_000;
-    if stopped.is_none() && !ex.merged {
-        // The best pass left no state out for another (nothing was at least as good with the
-        // same future): it visited every state, and the worst values it folded are exact.
-        worst = ex.line(&start, true);
-        worst_exact = true;
-    } else if stopped.is_none() && stopped_traps.is_none() && ex.table.len() <= WORST_PASS_UP_TO {
-        // The worst line, on a fresh visited set; past a few times the best pass's size it is
-        // sampled instead (the rest of the report stays exhaustive).
-        let wl = Limits {
-            max_states: limits
-                .max_states
-                .min(ex.table.len().saturating_mul(4).max(50_000)),
-            ..limits
-        };
-        let mut wx = Explorer::new(c, wl, Aim::Worst, None);
-        wx.run(&start);
-        if debug {
-            eprintln!("worst pass: {} states, {:?}", wx.table.len(), wx.stopped);
-        }
-        worst_exact = wx.stopped.is_none();
-        if worst_exact {
-            worst = wx.line(&start, true);
-        }
-        states = states.max(wx.table.len());
-        // The best pass's table is still held (its values guide the sampling).
-        bytes = bytes.max(ex.bytes + wx.bytes);
-    }
-    if worst.is_none() {
-        worst = ex.sample(&start, SAMPLED_PLAYOUTS).1;
-    }
-    let stopped = stopped.or(stopped_traps);
-    let n = states as f64;
-    Exploration {
-        states,
-        exhaustive: stopped.is_none(),
-        stopped,
-        best,
-        worst,
-        worst_exact,
-        endings: ex
-            .endings
-            .iter()
-            .map(|(&e, &k)| (c.endings.names[e as usize].clone(), k))
-            .collect(),
-        dead_ends: ex.dead_ends,
-        traps,
-        forced,
-        bytes,
-        per_scene: ex
-            .scene_states
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| **n > 0)
-            .map(|(i, &n)| (c.scenes.names[i].clone(), n))
-            .collect(),
-        collision_probability: n * n / 2f64.powi(65),
-        taken: ex.taken,
-        scenes_seen: ex.scenes_seen,
-    }
+    explore_seeds(c, &[seed], limits, 1)
+        .pop()
+        .expect("one report per seed")
 }
