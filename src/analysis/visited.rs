@@ -312,11 +312,10 @@ pub(super) struct Entry {
     /// Best chance of winning outright below.
     pub(super) win: Permille,
     pub(super) ub_win: Permille,
+    /// The choices that lead to them (the nodes they lead to are found again by key when a
+    /// line is followed, see `Table::find`: not kept, they were a fifth of a node).
     pub(super) best_next: Ix,
     pub(super) worst_next: Ix,
-    /// The nodes those choices lead to.
-    pub(super) best_node: u32,
-    pub(super) worst_node: u32,
 }
 
 impl Entry {
@@ -328,24 +327,20 @@ impl Entry {
         ub_win: Permille::OPEN,
         best_next: NONE,
         worst_next: NONE,
-        best_node: NIL,
-        worst_node: NIL,
     };
 
     /// Fold in a child reached by `ix` (ties keep the earlier choice: deterministic).
-    pub(super) fn fold(&mut self, ix: Ix, node: u32, e: &Entry) {
+    pub(super) fn fold(&mut self, ix: Ix, e: &Entry) {
         if e.best.is_nan() {
             return;
         }
         if self.best.is_nan() || e.best > self.best {
             self.best = e.best;
             self.best_next = ix;
-            self.best_node = node;
         }
         if self.worst.is_nan() || e.worst < self.worst {
             self.worst = e.worst;
             self.worst_next = ix;
-            self.worst_node = node;
         }
         self.win = self.win.max(e.win);
     }
@@ -355,10 +350,22 @@ impl Entry {
 /// the next state with the same key.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Node {
-    /// Index in the pass's `GainsTable`.
+    /// Index in the pass's `GainsTable`, with `COVERED` once a later state with the same key
+    /// covers it (see `Table::add`).
     gains: u32,
     next: u32,
     pub(super) entry: Entry,
+}
+
+/// A node's mark once a later node with its key covers it: it stays in its key's list (after
+/// every node not covered) so that a line through it can be followed, but no state is
+/// compared with it again.
+const COVERED: u32 = 1 << 31;
+
+impl Node {
+    fn covered(&self) -> bool {
+        self.gains & COVERED != 0
+    }
 }
 
 /// What the explorer does with a state it reaches.
@@ -432,7 +439,7 @@ impl Table {
     }
 
     pub(super) fn gains_of(&self, n: &Node) -> &Gains {
-        &self.gains.all[n.gains as usize]
+        &self.gains.all[(n.gains & !COVERED) as usize]
     }
 
     pub(super) fn prefetch(&self, key: u64) {
@@ -476,7 +483,7 @@ impl Table {
         if self.aim == Aim::Reach && i != NIL {
             return Seen::Same(i);
         }
-        while i != NIL {
+        while i != NIL && !self.nodes[i as usize].covered() {
             let n = &self.nodes[i as usize];
             let ng = self.gains_of(n);
             if ng == g {
@@ -495,7 +502,7 @@ impl Table {
     /// its key.
     pub(super) fn bound(&self, key: u64, g: &Gains) -> Option<Entry> {
         let mut i = self.heads.get(key).unwrap_or(NIL);
-        while i != NIL {
+        while i != NIL && !self.nodes[i as usize].covered() {
             let n = &self.nodes[i as usize];
             let ng = self.gains_of(n);
             if ng == g || ng.covers(g) {
@@ -506,31 +513,64 @@ impl Table {
         None
     }
 
+    /// The node of a state this table visited, by its key and gains (covered or not): the
+    /// next node of a line.
+    pub(super) fn find(&self, key: u64, g: &Gains) -> Option<u32> {
+        let mut i = self.heads.get(key).unwrap_or(NIL);
+        while i != NIL {
+            let n = &self.nodes[i as usize];
+            if self.gains_of(n) == g {
+                return Some(i);
+            }
+            i = n.next;
+        }
+        None
+    }
+
     pub(super) fn add(&mut self, key: u64, gains: Gains) -> u32 {
         let i = self.nodes.len() as u32;
-        let mut head = self.heads.get(key).unwrap_or(NIL);
-        // Keep only the frontier in the list: a state the new one covers is never worth
-        // visiting again (its node stays, for the values already folded from it).
-        while head != NIL && self.covers(&gains, self.gains_of(&self.nodes[head as usize])) {
-            head = self.nodes[head as usize].next;
-        }
-        let mut prev = head;
-        while prev != NIL {
-            let mut next = self.nodes[prev as usize].next;
-            while next != NIL && self.covers(&gains, self.gains_of(&self.nodes[next as usize])) {
-                next = self.nodes[next as usize].next;
+        // The key's list: the new node, the nodes it does not cover (in their order), the
+        // ones it covers (marked: a state the new one covers is never worth visiting again;
+        // its node stays, for the values already folded from it and the lines through it),
+        // then those covered before.
+        let (mut live, mut live_end) = (NIL, NIL);
+        let (mut gone, mut gone_end) = (NIL, NIL);
+        let mut j = self.heads.get(key).unwrap_or(NIL);
+        while j != NIL && !self.nodes[j as usize].covered() {
+            let next = self.nodes[j as usize].next;
+            let (first, end) = if self.covers(&gains, self.gains_of(&self.nodes[j as usize])) {
+                self.nodes[j as usize].gains |= COVERED;
+                (&mut gone, &mut gone_end)
+            } else {
+                (&mut live, &mut live_end)
+            };
+            if *end == NIL {
+                *first = j;
+            } else {
+                self.nodes[*end as usize].next = j;
             }
-            self.nodes[prev as usize].next = next;
-            prev = next;
+            *end = j;
+            j = next;
+        }
+        // j: the first of those covered before (or the list's end).
+        let mut rest = j;
+        if gone_end != NIL {
+            self.nodes[gone_end as usize].next = rest;
+            rest = gone;
+        }
+        if live_end != NIL {
+            self.nodes[live_end as usize].next = rest;
+            rest = live;
         }
         self.heads.insert(key, i);
         let gains = self.gains.id(gains);
+        debug_assert!(gains & COVERED == 0, "fewer than 2^31 distinct gains");
         if self.nodes.len() == self.nodes.capacity() {
             self.nodes.reserve_exact(self.grown_nodes());
         }
         self.nodes.push(Node {
             gains,
-            next: head,
+            next: rest,
             entry: Entry::OPEN,
         });
         i
@@ -568,5 +608,40 @@ mod tests {
         assert_eq!(Permille::of(f32::INFINITY).get(), f32::INFINITY);
         assert_eq!(Permille::of(f32::NEG_INFINITY).get(), 0.0);
         assert!(Permille::of(0.2) < Permille::of(0.3));
+    }
+
+    #[test]
+    fn a_covered_node_is_no_longer_compared_but_still_found() {
+        let g = |points: i32, funnel: u8| Gains {
+            money_left: 0,
+            diagnosed_week: 3,
+            points: [points, 0, 0, 0],
+            meters: [0; 5],
+            funnel,
+            mistakes: 0,
+            rivals: [0; crate::engine::compile::MAX_GAIN_RIVALS],
+        };
+        let mut t = Table::new(Aim::Best);
+        let (a, b, c) = (t.add(7, g(1, 1)), t.add(7, g(2, 0)), t.add(7, g(0, 2)));
+        // a, b and c are on a frontier: none covers another.
+        assert!(matches!(t.seen(7, &g(1, 1)), Seen::Same(i) if i == a));
+        // d covers a and c, not b.
+        let d = t.add(7, g(1, 2));
+        assert!(matches!(t.seen(7, &g(1, 1)), Seen::Covered(i) if i == d));
+        assert!(matches!(t.seen(7, &g(0, 2)), Seen::Covered(i) if i == d));
+        assert!(matches!(t.seen(7, &g(2, 0)), Seen::Same(i) if i == b));
+        assert!(matches!(t.seen(7, &g(0, 0)), Seen::Covered(_)));
+        assert!(matches!(t.seen(7, &g(3, 3)), Seen::New));
+        assert!(t.bound(7, &g(1, 1)).is_some());
+        // The covered ones stay findable for the lines through them.
+        for (gains, node) in [(g(1, 1), a), (g(2, 0), b), (g(0, 2), c), (g(1, 2), d)] {
+            assert_eq!(t.find(7, &gains), Some(node));
+        }
+        assert_eq!(t.find(8, &g(1, 1)), None);
+        // A later one covering everything leaves one node compared.
+        let e = t.add(7, g(5, 5));
+        assert!(matches!(t.seen(7, &g(2, 0)), Seen::Covered(i) if i == e));
+        assert_eq!(t.find(7, &g(2, 0)), Some(b));
+        assert_eq!(t.find(7, &g(1, 1)), Some(a));
     }
 }

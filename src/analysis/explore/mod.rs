@@ -468,8 +468,6 @@ impl<'c> Explorer<'c> {
             ub_win: Permille::of(win),
             best_next: NONE,
             worst_next: NONE,
-            best_node: NIL,
-            worst_node: NIL,
         }
     }
 
@@ -596,7 +594,7 @@ impl<'c> Explorer<'c> {
                 match self.table.seen(key, &gains) {
                     Seen::Same(i) => {
                         let e = self.node_entry(i);
-                        self.entry_mut(parent).fold(ix, i, &e);
+                        self.entry_mut(parent).fold(ix, &e);
                         frames[depth].bound_by(&e);
                         continue;
                     }
@@ -627,7 +625,7 @@ impl<'c> Explorer<'c> {
                 if state.ending.is_some() {
                     let e = self.terminal(&frames[depth].kids[j].state);
                     *self.entry_mut(node) = e;
-                    self.entry_mut(parent).fold(ix, node, &e);
+                    self.entry_mut(parent).fold(ix, &e);
                     frames[depth].bound_by(&e);
                     continue;
                 }
@@ -662,7 +660,7 @@ impl<'c> Explorer<'c> {
                 depth -= 1;
                 frames[depth].bound_by(&e);
                 let parent = frames[depth].node;
-                self.entry_mut(parent).fold(via, node, &e);
+                self.entry_mut(parent).fold(via, &e);
             }
         }
     }
@@ -681,8 +679,8 @@ impl<'c> Explorer<'c> {
     }
 
     /// Follow the recorded best (or, with `worst`, worst) choices from the start (node 0) to
-    /// an ending.
-    fn line(&self, start: &State, worst: bool) -> Option<Line> {
+    /// an ending, finding each next node by its key and gains.
+    fn line(&mut self, start: &State, worst: bool) -> Option<Line> {
         let c = self.c;
         let mut s = start.clone();
         let mut ids = Vec::new();
@@ -700,17 +698,16 @@ impl<'c> Explorer<'c> {
                 });
             }
             let e = self.table.get(node)?.entry;
-            let (ix, next) = if worst {
-                (e.worst_next, e.worst_node)
-            } else {
-                (e.best_next, e.best_node)
-            };
+            let ix = if worst { e.worst_next } else { e.best_next };
             if ix == NONE {
                 return None;
             }
             ids.push(c.choices.names[ix as usize].clone());
             step(c, &mut s, ix, &mut t);
-            node = next;
+            if s.ending.is_none() {
+                let key = self.keys(&s).0?;
+                node = self.table.find(key, &s.gains(c))?;
+            }
         }
         None
     }

@@ -12,7 +12,6 @@
 //! table until it is reported), and at most `threads` passes run at once, each within the
 //! memory bound on its own; the same bound as explorations run whole, one per thread.
 
-use std::collections::VecDeque;
 use std::sync::{Condvar, Mutex, RwLock};
 
 use crate::case::model::Mistake;
@@ -82,11 +81,22 @@ struct Found {
 
 /// The work still to do, under one lock.
 struct Board {
-    queue: VecDeque<Task>,
+    /// Tasks ready to run, taken most urgent first (see `Task::urgency`), and how many were
+    /// ever queued (ties go to the first queued).
+    queue: Vec<(Urgency, Task)>,
+    queued: usize,
     /// Tasks of each run not yet finished (the run is reported when none is left).
     pending: Vec<usize>,
     found: Vec<Found>,
     reports: Vec<Option<Exploration>>,
+    /// States of each run's best pass, once done: how long its other passes may take.
+    sizes: Vec<usize>,
+    /// Memory each run's best pass holds: the memory bound while it runs, its table's bytes
+    /// once done, nothing once reported.
+    held: Vec<usize>,
+    /// The memory bound of one pass, and what the best passes held at once may take.
+    max_bytes: usize,
+    budget: usize,
     /// Runs started (in order) and runs under way.
     started: usize,
     under_way: usize,
@@ -112,18 +122,23 @@ pub fn explore_seeds<'c>(
         .collect();
     let threads = threads.max(1);
     let mut board = Board {
-        queue: VecDeque::new(),
+        queue: Vec::new(),
+        queued: 0,
         pending: vec![0; runs.len()],
         found: (0..runs.len()).map(|_| Found::default()).collect(),
         reports: (0..runs.len()).map(|_| None).collect(),
+        sizes: vec![0; runs.len()],
+        held: vec![0; runs.len()],
+        max_bytes: limits.max_bytes,
+        budget: limits.max_bytes.saturating_mul(threads),
         started: 0,
         under_way: 0,
         reported: 0,
         failed: false,
     };
-    start_runs(&mut board, threads);
+    start_runs(&mut board);
     let shared = (Mutex::new(board), Condvar::new());
-    let work = || worker(c, limits, &runs, &shared, threads);
+    let work = || worker(c, limits, &runs, &shared);
     if threads == 1 || runs.is_empty() {
         work();
     } else {
@@ -138,14 +153,48 @@ pub fn explore_seeds<'c>(
     board.reports.into_iter().flatten().collect()
 }
 
-/// Start runs while fewer than `threads` are under way.
-fn start_runs(b: &mut Board, threads: usize) {
-    while b.under_way < threads && b.started < b.pending.len() {
+/// Start runs while what their best passes hold stays within `threads` memory bounds (a
+/// best pass under way counted at the bound): every run's best pass comes first when they
+/// are small, so its size can order the longer passes that follow (see `Task::urgency`).
+fn start_runs(b: &mut Board) {
+    while b.started < b.pending.len() {
+        let held = b.held.iter().fold(0usize, |a, &h| a.saturating_add(h));
+        if b.under_way > 0 && held.saturating_add(b.max_bytes) > b.budget {
+            break;
+        }
         let v = b.started;
         b.started += 1;
         b.under_way += 1;
         b.pending[v] = 1;
-        b.queue.push_back(Task::Best(v));
+        b.held[v] = b.max_bytes;
+        b.queue(Task::Best(v));
+    }
+}
+
+/// How urgent a task is: reports first (they free a best pass's table), then best passes
+/// (the rest waits on them), then the passes of the run with the largest best pass, reach
+/// passes (the longest) before worst passes before traps. Longest first keeps the last
+/// thread busy alone as briefly as can be.
+type Urgency = (u8, usize, std::cmp::Reverse<usize>);
+
+impl Board {
+    fn queue(&mut self, task: Task) {
+        let class = match task {
+            Task::Report(_) => 4,
+            Task::Best(_) => 3,
+            Task::Reach(_) => 2,
+            Task::Worst(_) => 1,
+            Task::Trap(..) => 0,
+        };
+        let size = self.sizes[task.run()];
+        self.queue
+            .push(((class, size, std::cmp::Reverse(self.queued)), task));
+        self.queued += 1;
+    }
+
+    fn next(&mut self) -> Option<Task> {
+        let i = (0..self.queue.len()).max_by_key(|&i| self.queue[i].0)?;
+        Some(self.queue.swap_remove(i).1)
     }
 }
 
@@ -167,7 +216,6 @@ fn worker<'c>(
     limits: Limits<'c>,
     runs: &[Run<'c>],
     shared: &(Mutex<Board>, Condvar),
-    threads: usize,
 ) {
     let _guard = OnPanic(shared);
     let (lock, wake) = shared;
@@ -177,7 +225,7 @@ fn worker<'c>(
             wake.notify_all();
             return;
         }
-        let Some(task) = b.queue.pop_front() else {
+        let Some(task) = b.next() else {
             b = wake.wait(b).unwrap_or_else(|p| p.into_inner());
             continue;
         };
@@ -192,7 +240,16 @@ fn worker<'c>(
         b = lock.lock().unwrap_or_else(|p| p.into_inner());
         let mut follow = Vec::new();
         match done {
-            Done::Best(tasks) => follow = tasks,
+            Done::Best {
+                then,
+                states,
+                bytes,
+            } => {
+                follow = then;
+                b.sizes[v] = states;
+                b.held[v] = bytes;
+                start_runs(&mut b);
+            }
             Done::Reach(r) => {
                 if r.stopped.is_none() {
                     follow = trap_tasks(v, r.made);
@@ -205,15 +262,18 @@ fn worker<'c>(
                 b.reports[v] = Some(*r);
                 b.reported += 1;
                 b.under_way -= 1;
-                start_runs(&mut b, threads);
+                b.held[v] = 0;
+                start_runs(&mut b);
                 wake.notify_all();
                 continue;
             }
         }
         b.pending[v] = b.pending[v] - 1 + follow.len();
-        b.queue.extend(follow);
+        for t in follow {
+            b.queue(t);
+        }
         if b.pending[v] == 0 {
-            b.queue.push_back(Task::Report(v));
+            b.queue(Task::Report(v));
         }
         wake.notify_all();
     }
@@ -230,8 +290,12 @@ impl Task {
 }
 
 enum Done {
-    /// The passes that follow it.
-    Best(Vec<Task>),
+    /// The passes that follow it, and its size.
+    Best {
+        then: Vec<Task>,
+        states: usize,
+        bytes: usize,
+    },
     Reach(ReachRun),
     Trap(TrapRun),
     Worst(WorstRun),
@@ -285,8 +349,13 @@ fn run_task<'c>(
                     follow.push(Task::Worst(v));
                 }
             }
+            let (states, bytes) = (ex.table.len(), ex.bytes);
             *run.best.write().unwrap_or_else(|p| p.into_inner()) = Some(ex);
-            Done::Best(follow)
+            Done::Best {
+                then: follow,
+                states,
+                bytes,
+            }
         }
         Task::Reach(_) => {
             let mut rx = Explorer::new(c, limits, Aim::Reach, None);
