@@ -56,17 +56,19 @@ pub enum Command {
         /// Random playouts (seeds seed, seed+1, …) for the score distribution.
         #[arg(long, default_value_t = 1000)]
         playouts: usize,
-        /// Stop exploring after this many states (per variant).
+        /// Stop exploring after this many states (in each pass of a variant).
         #[arg(long, default_value_t = crate::analysis::explore::DEFAULT_STATE_CAP)]
         max_states: usize,
-        /// Memory bound of each variant's visited sets, in MiB (at most --threads variants are
-        /// explored at once); past it the analysis samples instead.
+        /// Memory bound of each pass (a variant's best, reach, trap or worst search: its
+        /// visited set and stack), in MiB; at most --threads passes run at once. Past it the
+        /// analysis samples instead.
         #[arg(long, value_name = "MIB", default_value_t = crate::analysis::explore::DEFAULT_MAX_BYTES >> 20)]
         max_memory: usize,
         /// Time bound in seconds (the report then depends on the machine's speed).
         #[arg(long, value_name = "SECONDS")]
         max_seconds: Option<f64>,
-        /// Threads for exploring variants (default: every core). The report is the same.
+        /// Threads for the variants and their passes (default: every core). The report is
+        /// the same on any number.
         #[arg(long)]
         threads: Option<usize>,
         #[arg(long)]
