@@ -324,6 +324,71 @@ fn sixty_trainees_play_through_a_server_restart_and_nothing_is_lost_or_doubled()
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Slowloris: clients that open connections and send a request's head a little at a time, or
+/// nothing at all, are cut off when the head's deadline passes (10 s), and meanwhile the
+/// class goes on: a trainee joins and the session answers.
+#[test]
+fn slow_clients_are_cut_off_and_the_class_goes_on() {
+    use std::io::{Read, Write};
+    let dir = tmp("slowloris");
+    let s = start(&dir.join("class.db"), free_port(), &[]);
+    let addr = s.base.trim_start_matches("http://").to_string();
+    let opened = Instant::now();
+    let mut slow: Vec<std::net::TcpStream> = (0..40)
+        .map(|i| {
+            let mut c = std::net::TcpStream::connect(&addr).unwrap();
+            if i % 2 == 0 {
+                c.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+                    .unwrap();
+            }
+            c
+        })
+        .collect();
+    let a = agent();
+    let (st, v) = post(
+        &a,
+        &format!("{}/api/join", s.base),
+        None,
+        &json!({ "name": "Han Meimei", "code": s.code }),
+    )
+    .unwrap();
+    assert_eq!(
+        st, 201,
+        "a trainee joins while slow clients hold connections: {v}"
+    );
+    assert_eq!(get(&a, &format!("{}/api/session", s.base)).0, 200);
+    // Keep dribbling a byte now and then: the deadline is for the whole head.
+    for _ in 0..3 {
+        std::thread::sleep(Duration::from_secs(2));
+        for c in slow.iter_mut().step_by(2) {
+            let _ = c.write_all(b"a");
+        }
+    }
+    for (i, c) in slow.iter_mut().enumerate() {
+        c.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        let mut buf = [0u8; 64];
+        // Closed: end of file (or a reset), not a read timing out.
+        match c.read(&mut buf) {
+            Ok(0) => {}
+            Ok(n) => panic!("slow client {i} got {n} bytes instead of being cut off"),
+            Err(e) => assert!(
+                !matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ),
+                "slow client {i} still open after {:?}",
+                opened.elapsed()
+            ),
+        }
+    }
+    let took = opened.elapsed();
+    assert!(
+        took >= Duration::from_secs(8) && took < Duration::from_secs(18),
+        "cut off after {took:?} (the deadline is 10 s)"
+    );
+    assert_eq!(get(&a, &format!("{}/api/session", s.base)).0, 200);
+}
+
 #[test]
 fn bad_requests_get_clear_errors_and_change_nothing() {
     let dir = tmp("hostile");

@@ -9,9 +9,11 @@
 //! results like a results folder.
 //!
 //! Layers: [`store`] (the database) → [`room`] (the session's rules, no HTTP) →
-//! [`projector`] (the live snapshot) and [`xapi`] (statements) → [`http`] (routes) → here.
+//! [`projector`] (the live snapshot) and [`xapi`] (statements) → [`http`] (routes) →
+//! [`listen`] (connections and their bounds) → here.
 
 pub mod http;
+pub mod listen;
 pub mod lrs;
 pub mod pages;
 pub mod projector;
@@ -211,15 +213,12 @@ pub fn serve(o: Options) -> Result<(), String> {
             let path = o.db.clone();
             std::thread::spawn(move || lrs::forward_forever(&path, &endpoint));
         }
-        axum::serve(listener, http::router(shared))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-                eprintln!(
-                    "stopping the classroom; everything is saved (start it again to carry on)"
-                );
-            })
-            .await
-            .map_err(|e| format!("the server stopped: {e}"))
+        listen::serve(listener, http::router(shared), async {
+            let _ = tokio::signal::ctrl_c().await;
+            eprintln!("stopping the classroom; everything is saved (start it again to carry on)");
+        })
+        .await
+        .map_err(|e| format!("the server stopped: {e}"))
     })
 }
 
