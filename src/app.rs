@@ -152,6 +152,8 @@ pub fn run(args: PlayOptions) -> Result<(), String> {
     {
         return Err(format!("--cases {}: not a folder", dir.display()));
     }
+    // Scripted runs (automation) are the desktop's: the browser takes no files.
+    #[cfg(not(target_arch = "wasm32"))]
     let script = match &args.script {
         Some(p) => Some(
             std::fs::read_to_string(p)

@@ -5,6 +5,7 @@
 //! another run's file). `dealcraft report` reads a folder of them with [`load_dir`], which
 //! skips malformed, foreign and future-version files with a reason instead of failing.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -22,6 +23,7 @@ pub use read::{
 use crate::analysis::explore::{Limits, Line, best_line};
 use crate::case::model::Outcome;
 use crate::case::text::{Lang, Text};
+#[cfg(not(target_arch = "wasm32"))]
 use crate::durable;
 use crate::engine::game::Game;
 use crate::engine::intensity::Intensity;

@@ -101,20 +101,24 @@ pub fn write_save(path: &Path, save: &Save) -> std::io::Result<()> {
 /// recovered or removed (see [`recover`]), so this is also the "next start" clean-up.
 pub fn read_save(path: &Path) -> Result<Save, SaveError> {
     #[cfg(target_arch = "wasm32")]
-    return match crate::web::read(path, MAX_SAVE_BYTES) {
-        Ok(b) => parse_save(&b),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(SaveError::Missing),
-        Err(e) => Err(SaveError::Io(e)),
-    };
+    {
+        match crate::web::read(path, MAX_SAVE_BYTES) {
+            Ok(b) => parse_save(&b),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(SaveError::Missing),
+            Err(e) => Err(SaveError::Io(e)),
+        }
+    }
     #[cfg(not(target_arch = "wasm32"))]
-    recover(path);
-    let bytes = match crate::durable::read_regular(path, MAX_SAVE_BYTES) {
-        Ok(b) => b,
-        Err(crate::durable::ReadError::Missing) => return Err(SaveError::Missing),
-        Err(crate::durable::ReadError::Io(e)) => return Err(SaveError::Io(e)),
-        Err(e) => return Err(SaveError::Corrupt(e.to_string())),
-    };
-    parse_save(&bytes)
+    {
+        recover(path);
+        let bytes = match crate::durable::read_regular(path, MAX_SAVE_BYTES) {
+            Ok(b) => b,
+            Err(crate::durable::ReadError::Missing) => return Err(SaveError::Missing),
+            Err(crate::durable::ReadError::Io(e)) => return Err(SaveError::Io(e)),
+            Err(e) => return Err(SaveError::Corrupt(e.to_string())),
+        };
+        parse_save(&bytes)
+    }
 }
 
 fn parse_save(bytes: &[u8]) -> Result<Save, SaveError> {

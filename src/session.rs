@@ -7,7 +7,9 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, Task, TaskPool, futures::check_ready};
 
-use crate::analysis::explore::{Limits, Line, best_line};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::analysis::explore::best_line;
+use crate::analysis::explore::{EXPERT_STATES, Limits, Line};
 use crate::bundled;
 use crate::case::text::Lang;
 use crate::engine::compile::Ix;
@@ -219,12 +221,29 @@ pub enum Expert {
 /// Frames the browser draws before the expert line's search starts.
 pub const EXPERT_DELAY_FRAMES: u32 = 30;
 
+/// In the browser, steps of the search between two looks at the clock (well under 1 ms).
+#[cfg(target_arch = "wasm32")]
+const EXPERT_SLICE: usize = 1_000;
+
 fn spawn_expert(case: Arc<Compiled>, seed: u64) -> Task<Option<Line>> {
     // Exhaustive analysis can take a moment on a big case: Bevy's async compute pool keeps it
-    // off the frame on the desktop.
+    // off the frame on the desktop. In the browser the pool is the page's one thread and a
+    // task runs until it awaits, so there the search shares the thread with the page
+    // (`web::Pacer`): a few seconds of search on Haicheng used to freeze the briefing.
     AsyncComputeTaskPool::get_or_init(TaskPool::default).spawn(async move {
         // The best pass only: the trap and worst passes are for authors, not the debrief.
-        best_line(&case, seed, Limits::states(4_000_000)).0
+        let limits = Limits::states(EXPERT_STATES);
+        #[cfg(not(target_arch = "wasm32"))]
+        let best = best_line(&case, seed, limits);
+        #[cfg(target_arch = "wasm32")]
+        let best = {
+            let pacer = crate::web::Pacer::default();
+            crate::analysis::explore::best_line_paced(&case, seed, limits, EXPERT_SLICE, || {
+                pacer.pause()
+            })
+            .await
+        };
+        best.0
     })
 }
 

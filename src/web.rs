@@ -182,6 +182,8 @@ pub fn publish_page_state(
         "screen": screen.get().slug(),
         "week": deal.as_ref().map(|d| d.game.state.week),
         "over": deal.as_ref().map(|d| d.game.is_over()),
+        // The expert line for the debrief: computed while the trainee plays.
+        "expert": deal.as_ref().map(|d| d.expert.is_ready()),
         "buttons": list,
     });
     if let Some(w) = web_sys::window() {
@@ -226,4 +228,58 @@ pub fn send_move(line: &str, points: i64) {
 /// The run is over: its results record, for the page (the SCORM bridge reports the scores).
 pub fn finished(results_json: &str) {
     call_page("__dealcraftFinished", &[results_json.into()]);
+}
+
+/// Shares the page's one thread between a long computation (the expert line's search) and the
+/// page: the computation works for as long as the page last took for itself between two of
+/// its slices (at least 12 ms, at most 100 ms), then waits for the page's next task. About
+/// half the thread each, whatever a frame costs: a fast page keeps its frame rate, and on a
+/// slow one (software rendering, a large window) the search still gets on.
+#[derive(Clone)]
+pub struct Pacer {
+    until: std::rc::Rc<std::cell::Cell<web_time::Instant>>,
+}
+
+impl Default for Pacer {
+    fn default() -> Self {
+        Pacer {
+            until: std::rc::Rc::new(std::cell::Cell::new(web_time::Instant::now() + Self::LEAST)),
+        }
+    }
+}
+
+impl Pacer {
+    const LEAST: std::time::Duration = std::time::Duration::from_millis(12);
+    const MOST: std::time::Duration = std::time::Duration::from_millis(100);
+
+    /// Between two slices of the computation: ready at once while its time lasts, else a
+    /// wait for the page's next task.
+    pub fn pause(&self) -> impl std::future::Future<Output = ()> + use<> {
+        let until = self.until.clone();
+        let due = web_time::Instant::now() >= until.get();
+        async move {
+            if !due {
+                return;
+            }
+            let left = web_time::Instant::now();
+            next_task().await;
+            let back = web_time::Instant::now();
+            until.set(back + (back - left).clamp(Self::LEAST, Self::MOST));
+        }
+    }
+}
+
+/// A pause until the browser's next task (`setTimeout(0)`): what the page does in between —
+/// draw a frame, take a key press — gets through. Awaiting anything ready sooner (a resolved
+/// promise, a waker woken at once) would not: those run as microtasks, before the page draws.
+pub async fn next_task() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if window.set_timeout_with_callback(&resolve).is_err() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = js_sys::futures::JsFuture::from(promise).await;
 }

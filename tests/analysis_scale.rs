@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use dealcraft::analysis::explore::Stop;
+use dealcraft::analysis::explore::{Limits, Stop, best_line, best_line_paced};
 use dealcraft::analysis::generated::{analyzed_states, chains, decimal, family};
 use dealcraft::analysis::{Analysis, Options, analyze_with};
 use dealcraft::engine::Compiled;
@@ -163,4 +163,62 @@ fn a_wide_deep_case_stays_within_the_memory_bound() {
     // The program itself (case, code, buffers) is well under 40 MiB here.
     let peak = children_peak_rss_kib();
     assert!(peak < (24 + 40) << 10, "peak RSS {peak} KiB");
+}
+
+/// The browser's expert line is searched a slice at a time, pausing between slices so the page
+/// keeps drawing: whatever the slice, it is the line of the search run whole, also where the
+/// state bound stops the search and the line is sampled.
+#[test]
+fn a_search_paused_between_slices_finds_the_same_line() {
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::task::{Context, Poll, Waker};
+    /// Pending once, then ready: the search is really suspended at every pause.
+    struct Pause(bool);
+    impl Future for Pause {
+        type Output = ();
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+            if self.0 {
+                return Poll::Ready(());
+            }
+            self.0 = true;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+    fn block_on<F: Future>(f: F) -> F::Output {
+        let mut f = std::pin::pin!(f);
+        let mut cx = Context::from_waker(Waker::noop());
+        loop {
+            if let Poll::Ready(v) = f.as_mut().poll(&mut cx) {
+                return v;
+            }
+        }
+    }
+    for (file, src) in dealcraft::bundled::BUNDLED {
+        let c = load_bytes(file, src.as_bytes()).case.expect("loads");
+        for (seed, cap) in [(7, 4_000_000), (3, 5_000)] {
+            let whole = best_line(&c, seed, Limits::states(cap));
+            for slice in [1, 10_000] {
+                let mut pauses = 0usize;
+                let paced = block_on(best_line_paced(
+                    &c,
+                    seed,
+                    Limits::states(cap),
+                    slice,
+                    || {
+                        pauses += 1;
+                        Pause(false)
+                    },
+                ));
+                assert_eq!(
+                    whole, paced,
+                    "{file}, seed {seed}, cap {cap}, slice {slice}"
+                );
+                if slice == 1 {
+                    assert!(pauses > 10, "{file}: the search paused ({pauses})");
+                }
+            }
+        }
+    }
 }

@@ -37,7 +37,7 @@ use store::{SessionRow, Store};
 /// A run at or above this total passes (xAPI `passed`, SCORM `passed`), unless `--pass-mark`.
 pub const DEFAULT_PASS_MARK: f64 = 60.0;
 /// States the classroom's expert line may explore (as the game does in the background).
-pub const EXPERT_STATES: usize = 4_000_000;
+pub use crate::analysis::explore::EXPERT_STATES;
 
 /// What the instructor asked for (the CLI fills it; nothing here knows of clap).
 #[derive(Debug, Clone)]

@@ -265,7 +265,30 @@ def haicheng(lang, w, h):
     line = line_of("tests/scripts/haicheng-expert.txt")
     try:
         p = wait(r.d, "the briefing", lambda p: p["screen"] == "briefing")
+        # The expert line's search starts now; it must not freeze the page while it runs.
+        # The page's frames are timed from here until the game says the line is ready.
+        r.d.execute_script("""
+            const g = window.__frameGaps = {max: 0, last: performance.now(), frames: 0};
+            const tick = (t) => { g.max = Math.max(g.max, t - g.last); g.last = t; g.frames++;
+                                  requestAnimationFrame(tick); };
+            requestAnimationFrame(tick);""")
+        t0 = time.time()
         r.shot(p)
+        wait(r.d, "the expert line", lambda p: p.get("expert"), timeout=120)
+        gaps = r.d.execute_script("""const g = window.__frameGaps, s = {max: g.max, frames: g.frames};
+            g.max = 0; g.frames = 0; return s;""")
+        searching = time.time() - t0
+        # The same screen at rest, for as long (at most 5 s): what a frame costs here (software
+        # rendering in a headless browser: from 20 ms to half a second, by window size).
+        time.sleep(min(5.0, max(2.0, searching)))
+        rest = r.d.execute_script("return window.__frameGaps")
+        print(f"    expert line ready {searching:.1f} s after the briefing: {gaps['frames']} frames, "
+              f"the longest gap {gaps['max']:.0f} ms; at rest the longest {rest['max']:.0f} ms")
+        # The search takes at most as long as the page between frames (100 ms at most), so
+        # a gap is at most about twice the longest at rest.
+        check(gaps["max"] <= 2.5 * rest["max"] + 150, f"haicheng-{lang}: the page keeps "
+              f"drawing while the expert line is searched (longest frame gap {gaps['max']:.0f} ms, "
+              f"{rest['max']:.0f} ms at rest)")
         r.press(Keys.RETURN)
         for cid in line:
             r.choose(cid)

@@ -39,6 +39,8 @@ pub const SAMPLED_PLAYOUTS: u32 = 2_000;
 /// A count of work, not a clock, so the same case gives the same sample on any machine; on
 /// the bundled cases it never binds (2,000 playouts of their length cost far less).
 pub const SAMPLED_WORK: u64 = 40_000_000;
+/// States the search for a game's expert line may visit (the game's, the classroom's).
+pub const EXPERT_STATES: usize = 4_000_000;
 /// Stop exploring when the visited set would take more than this.
 pub const DEFAULT_MAX_BYTES: usize = 2 << 30;
 
@@ -217,6 +219,15 @@ impl Frame {
             self.ub_win = self.ub_win.max(e.ub_win.get());
         }
     }
+}
+
+/// A search under way: its stack, where it is, and what it started from.
+struct Search {
+    start: State,
+    frames: Vec<Frame>,
+    depth: usize,
+    t: Trace,
+    done: bool,
 }
 
 /// Win chance of a final state: the decision's outright chance, or 1 for an authored win.
@@ -552,8 +563,21 @@ impl<'c> Explorer<'c> {
     }
 
     fn run(&mut self, start: &State) {
+        let mut search = self.begin(start);
+        self.resume(&mut search, usize::MAX);
+    }
+
+    /// The search from `start`, its root expanded, ready to [`resume`](Self::resume).
+    fn begin(&mut self, start: &State) -> Search {
+        let mut search = Search {
+            start: start.clone(),
+            frames: Vec::new(),
+            depth: 0,
+            t: Trace::quiet(),
+            done: true,
+        };
         let (Some(key), _) = self.keys(start) else {
-            return;
+            return search;
         };
         let root = self.add(key, start.gains(self.c));
         self.scenes_seen[start.scene as usize] = true;
@@ -561,22 +585,45 @@ impl<'c> Explorer<'c> {
         if start.ending.is_some() {
             let e = self.terminal(start);
             *self.entry_mut(root) = e;
-            return;
+            return search;
         }
-        let mut t = Trace::quiet();
-        let mut frames: Vec<Frame> = Vec::new();
-        self.push_frame(&mut frames, start);
+        let Search { frames, t, .. } = &mut search;
+        self.push_frame(frames, start);
         frames[0].node = root;
-        self.expand(&mut frames[0], &mut t);
+        self.expand(&mut frames[0], t);
         if frames[0].n_kids == 0 {
-            self.dead_end(&frames, 0);
+            self.dead_end(frames, 0);
         }
-        let mut depth = 0usize;
+        search.done = false;
+        search
+    }
+
+    /// Carry the search on for at most `steps` steps (a step looks at one child or finishes
+    /// one state); true once it is done. Pausing changes nothing: the search goes on from
+    /// where it stopped, in the same order.
+    fn resume(&mut self, search: &mut Search, mut steps: usize) -> bool {
+        if search.done {
+            return true;
+        }
+        let Search {
+            start,
+            frames,
+            depth: paused_at,
+            t,
+            done,
+        } = search;
+        let (start, t) = (&*start, t);
+        let mut depth = *paused_at;
         loop {
+            if steps == 0 {
+                *paused_at = depth;
+                return false;
+            }
+            steps -= 1;
             let f = &mut frames[depth];
             let going = self.stopped.is_none() && !self.found;
             if going && f.next == f.n_kids && f.made < f.options.len() {
-                self.fill(f, &mut t);
+                self.fill(f, t);
             }
             if going && f.next < f.n_kids {
                 let j = f.next;
@@ -630,7 +677,7 @@ impl<'c> Explorer<'c> {
                     continue;
                 }
                 if frames.len() <= depth + 1 {
-                    self.push_frame(&mut frames, start);
+                    self.push_frame(frames, start);
                 }
                 // The child's state moves onto the stack (its slot among the kids is
                 // refilled when its parent expands again).
@@ -641,10 +688,10 @@ impl<'c> Explorer<'c> {
                 child.via = ix;
                 child.ub = f32::NEG_INFINITY;
                 child.ub_win = f32::NEG_INFINITY;
-                self.expand(child, &mut t);
+                self.expand(child, t);
                 depth += 1;
                 if frames[depth].n_kids == 0 {
-                    self.dead_end(&frames, depth);
+                    self.dead_end(frames, depth);
                 }
             } else {
                 // Every child seen (or the exploration stopped): this state is done.
@@ -654,7 +701,8 @@ impl<'c> Explorer<'c> {
                 entry.ub = ub;
                 entry.ub_win = Permille::of(ub_win);
                 if depth == 0 {
-                    return;
+                    *done = true;
+                    return true;
                 }
                 let e = self.node_entry(node);
                 depth -= 1;
@@ -676,6 +724,16 @@ impl<'c> Explorer<'c> {
                 .map(|f| self.c.choices.names[f.via as usize].clone())
                 .collect(),
         });
+    }
+
+    /// After the best pass: its line, or when a limit stopped it the best of guided samples
+    /// (with false: not exhaustive).
+    fn best_found(&mut self, start: &State) -> (Option<Line>, bool) {
+        if self.stopped.is_none() {
+            (self.line(start, false), true)
+        } else {
+            (self.sample(start, SAMPLED_PLAYOUTS).0, false)
+        }
     }
 
     /// Follow the recorded best (or, with `worst`, worst) choices from the start (node 0) to
@@ -744,11 +802,28 @@ pub fn best_line(c: &Compiled, seed: u64, limits: Limits<'_>) -> (Option<Line>, 
     let start = State::start(c, seed);
     let mut ex = Explorer::new(c, limits, Aim::Best, None);
     ex.run(&start);
-    if ex.stopped.is_none() {
-        (ex.line(&start, false), true)
-    } else {
-        (ex.sample(&start, SAMPLED_PLAYOUTS).0, false)
+    ex.best_found(&start)
+}
+
+/// [`best_line`] a slice at a time: after every `slice` steps of the search (a step looks at
+/// one choice of a state) it awaits `pause()`. For a caller on a thread that must keep
+/// drawing — the browser's only one, where a task runs until it awaits — so that frames and
+/// key presses get through while it searches. The same line as `best_line`, whatever the
+/// slice. (The sampling after a stopped search is not sliced: it has its own bound of work.)
+pub async fn best_line_paced<P: std::future::Future<Output = ()>>(
+    c: &Compiled,
+    seed: u64,
+    limits: Limits<'_>,
+    slice: usize,
+    mut pause: impl FnMut() -> P,
+) -> (Option<Line>, bool) {
+    let start = State::start(c, seed);
+    let mut ex = Explorer::new(c, limits, Aim::Best, None);
+    let mut search = ex.begin(&start);
+    while !ex.resume(&mut search, slice.max(1)) {
+        pause().await;
     }
+    ex.best_found(&start)
 }
 
 /// Explore every state of one seed, in passes that each leave out a state when another with
