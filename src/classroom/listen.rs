@@ -18,8 +18,8 @@ use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::{Semaphore, watch};
 
-/// A request's line and headers must arrive within this, from the connection's first byte
-/// (or from its opening, for its first request).
+/// A request's line and headers must arrive within this, counted from the connection's
+/// opening or the end of its previous answer (so a connection idle this long is closed too).
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// Connections open at once. A class of 60 trainees, each browser with a few connections,
 /// and the projector's live stream need a few hundred; the process may open 1,024 files.

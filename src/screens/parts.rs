@@ -10,6 +10,7 @@ use crate::engine::compile::Ix;
 use crate::engine::intensity::Intensity;
 use crate::engine::state::RivalStatus;
 use crate::engine::view;
+use crate::report::group_digits;
 use crate::report::transcript::kind_name;
 use crate::session::{Deal, Settings};
 use crate::theme::interaction::HotKey;
@@ -118,15 +119,8 @@ pub fn continue_on(_: On<Activate>, mut deal: ResMut<Deal>, mut next: ResMut<Nex
 }
 
 fn money(n: i64, currency: &str) -> String {
-    let digits = n.abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    format!("{}{currency}{out}", if n < 0 { "-" } else { "" })
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{currency}{}", group_digits(n.unsigned_abs()))
 }
 
 pub fn cost_label(kit: &Kit, weeks: u32, amount: u32, currency: &str) -> String {

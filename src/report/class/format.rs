@@ -49,14 +49,7 @@ pub(super) fn meter_names(l: Lang) -> [&'static str; 5] {
 
 /// 12345 → "12,345".
 pub(super) fn thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
+    let out = crate::report::group_digits(n.unsigned_abs());
     if n < 0 { format!("-{out}") } else { out }
 }
 
