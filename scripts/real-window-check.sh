@@ -70,25 +70,31 @@ if [ -f tests/scripts/haicheng-expert.txt ]; then
   run_case haicheng 7 zh tests/scripts/haicheng-expert.txt
   run_case haicheng 7 en tests/scripts/haicheng-expert.txt
 fi
-# The desktop game in a live classroom: it joins with `play --classroom URL`, plays Haicheng
-# through its window, and the classroom's projector must show the run finished with the
-# total `simulate` gives for the same line.
+# The desktop game in a live classroom: it joins with `play --classroom URL`, plays the
+# instructor's own copy of Haicheng (renamed: a file the trainee does not have, which the game
+# gets from the server) through its window, and the classroom's projector must show the run
+# finished with the total `simulate` gives on that file for the same line.
 classroom_run() {
   local dir="$out/classroom" port=${CLASSROOM_PORT:-8147}
   mkdir -p "$dir"
-  echo "-- haicheng in a classroom (seed 7, en)"
-  "$bin" classroom haicheng --seed 7 --port "$port" --db "$dir/class.db" --web /nonexistent > "$dir/server.out" 2>&1 &
+  echo "-- an own copy of haicheng in a classroom (seed 7, en)"
+  local own="$dir/haicheng-rehearsal.ron"
+  sed -e '0,/id: "haicheng"/s//id: "haicheng-rehearsal"/' \
+      -e 's/en: "The Deal That Kept Growing: Haicheng Group Network"/en: "Our Own Copy: Haicheng Group Network"/' cases/haicheng.ron >"$own"
+  "$bin" classroom "$own" --seed 7 --port "$port" --db "$dir/class.db" --web /nonexistent > "$dir/server.out" 2>&1 &
   local server=$!
   for _ in $(seq 100); do grep -q '^  projector' "$dir/server.out" 2>/dev/null && break; sleep 0.1; done
   local join token
   join=$(sed -n 's/^  trainees *\([^ ]*\) .*/\1/p' "$dir/server.out")
   token=$(sed -n 's/^  projector .*token=\(.*\)$/\1/p' "$dir/server.out")
+  # The file goes away once the session has it: the game can only play the server's copy.
+  mkdir -p "$dir/kept" && mv "$own" "$dir/kept/"
   if ! timeout 600 xvfb-run -a -s '-screen 0 1280x720x24' \
       "$bin" play --classroom "$join" --player "Desk Top" --script tests/scripts/haicheng-expert.txt \
       --screenshots "$dir/shots" --exit-when-done > "$dir/game.log" 2>&1; then
     echo "the game failed; last lines of its log:"; grep -v ICU4X "$dir/game.log" | tail -5; status=1
   else
-    "$bin" simulate haicheng --seed 7 --choices tests/scripts/haicheng-expert.txt --json > "$dir/simulate.json"
+    "$bin" simulate "$dir/kept/haicheng-rehearsal.ron" --seed 7 --choices tests/scripts/haicheng-expert.txt --json > "$dir/simulate.json"
     if python3 - "http://127.0.0.1:$port/api/snapshot?token=$token" "$dir/simulate.json" <<'PY'
 import json, sys, urllib.request
 snap = json.load(urllib.request.urlopen(sys.argv[1]))

@@ -134,7 +134,9 @@ pub fn run(args: PlayOptions) -> Result<(), String> {
     // Library first: a missing --cases folder or an unknown CASE is a plain error, not a window.
     let mut library = Library::load(args.cases.clone());
     let mut start_key = None;
-    if let Some(case) = &args.case {
+    if let Some(given) = &args.given_case {
+        start_key = Some(library.give(given));
+    } else if let Some(case) = &args.case {
         let path = std::path::Path::new(case);
         if path.exists() {
             library.reload(path);

@@ -64,7 +64,13 @@ mod desktop {
                 .http_status_as_error(false)
                 .build()
                 .into();
+            // Once the server refuses a move for good, every later one would be refused too
+            // (as out of order): the link stops, and the first refusal stays on the board.
+            let mut stopped = false;
             for (seq, (line, points)) in (next_seq..).zip(rx) {
+                if stopped {
+                    continue;
+                }
                 let body = serde_json::json!({ "seq": seq, "line": line, "points": points });
                 let mut pause = Duration::from_millis(250);
                 loop {
@@ -84,9 +90,11 @@ mod desktop {
                             let why: serde_json::Value =
                                 r.body_mut().read_json().unwrap_or_default();
                             say(Some(format!(
-                                "the classroom did not take this move: {}",
+                                "the classroom stopped recording at move {}: {}",
+                                seq + 1,
                                 why["error"].as_str().unwrap_or("refused")
                             )));
+                            stopped = true;
                             break;
                         }
                         _ => {

@@ -45,6 +45,16 @@ pub struct PlayOptions {
     /// Playing in a live classroom: every move is sent to its server (`play --classroom URL`
     /// on the desktop, `?classroom=1` in the browser).
     pub classroom: Option<Classroom>,
+    /// A case handed over as text, played instead of `case` (the classroom's server sends the
+    /// case it plays, so an instructor's own file reaches every trainee as it is).
+    pub given_case: Option<GivenCase>,
+}
+
+/// A case's text and the key the game files it under (saves, the case list).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GivenCase {
+    pub key: String,
+    pub source: String,
 }
 
 /// A classroom the game has joined.
@@ -90,6 +100,8 @@ pub const TEXT_SCALES: [f32; 4] = [0.9, 1.0, 1.15, 1.3];
 pub enum Origin {
     Bundled,
     File(PathBuf),
+    /// Handed over as text (a classroom's case): no folder, so no portraits of its own.
+    Given,
 }
 
 #[derive(Clone, Debug)]
@@ -132,6 +144,18 @@ impl Library {
                     .as_ref()
                     .is_some_and(|c| c.case.id == key && e.origin == Origin::Bundled)
         })
+    }
+
+    /// Add a case handed over as text (in place of one under the same key), and return its
+    /// key.
+    pub fn give(&mut self, given: &GivenCase) -> String {
+        self.entries.retain(|e| e.key != given.key);
+        self.entries.push(Entry {
+            key: given.key.clone(),
+            origin: Origin::Given,
+            loaded: crate::engine::load_bytes(&given.key, given.source.as_bytes()),
+        });
+        given.key.clone()
     }
 
     /// Re-read one file of the folder (live reload). Keeps the last good version playable.
@@ -331,7 +355,7 @@ impl Deal {
             started: web_time::SystemTime::now(),
             case_dir: match &entry.origin {
                 Origin::File(p) => p.parent().map(|d| d.to_path_buf()),
-                Origin::Bundled => None,
+                Origin::Bundled | Origin::Given => None,
             },
             portraits: Vec::new(),
         }

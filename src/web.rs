@@ -114,6 +114,19 @@ pub fn page_options() -> crate::session::PlayOptions {
             _ => {}
         }
     }
+    // In a classroom the page's script has fetched the server's case (`GET /api/case`) before
+    // starting the game: play that text, which may be the instructor's own file.
+    if o.classroom.is_some()
+        && let Some(case) = &o.case
+        && let Some(source) = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w, &"__dealcraftCase".into()).ok())
+            .and_then(|v| v.as_string())
+    {
+        o.given_case = Some(crate::session::GivenCase {
+            key: format!("classroom:{case}"),
+            source,
+        });
+    }
     o
 }
 
@@ -180,6 +193,8 @@ pub fn publish_page_state(
     }
     let state = serde_json::json!({
         "screen": screen.get().slug(),
+        // The case being played (its id), and its title as shown.
+        "case": deal.as_ref().map(|d| d.case().case.id.clone()),
         "week": deal.as_ref().map(|d| d.game.state.week),
         "over": deal.as_ref().map(|d| d.game.is_over()),
         // The expert line for the debrief: computed while the trainee plays.

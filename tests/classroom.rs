@@ -42,8 +42,12 @@ fn free_port() -> u16 {
 
 /// Start `dealcraft classroom` and read its printout for the addresses.
 fn start(db: &Path, port: u16, extra: &[&str]) -> Server {
+    start_case(CASE, db, port, extra)
+}
+
+fn start_case(case: &str, db: &Path, port: u16, extra: &[&str]) -> Server {
     let mut child = Command::new(BIN)
-        .args(["classroom", CASE, "--seed", &SEED.to_string(), "--port"])
+        .args(["classroom", case, "--seed", &SEED.to_string(), "--port"])
         .arg(port.to_string())
         .arg("--db")
         .arg(db)
@@ -693,4 +697,78 @@ fn statements_pass_xapi_validation_and_reach_the_lrs_through_an_outage_and_a_res
     let _ = lrs.wait();
     drop(s);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// An instructor runs the class on a case file of his own (here Haicheng renamed, as a
+/// manager's copy would be): a trainee's game gets the case's text from the server, exactly as
+/// stored with the session, and the moves it plays on that text are the server's, to the
+/// point. Without a trainee's token the text is not given out.
+#[test]
+fn an_instructors_own_case_file_reaches_the_trainees_as_it_is() {
+    let dir = tmp("own-case");
+    let src =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("cases/haicheng.ron"))
+            .unwrap()
+            .replacen("id: \"haicheng\"", "id: \"haicheng-rehearsal\"", 1)
+            .replacen(
+                "en: \"The Deal That Kept Growing: Haicheng Group Network\"",
+                "en: \"Our Own Copy: Haicheng Group Network\"",
+                1,
+            );
+    assert!(src.contains("haicheng-rehearsal") && src.contains("Our Own Copy"));
+    let file = dir.join("haicheng-rehearsal.ron");
+    std::fs::write(&file, &src).unwrap();
+    let s = start_case(
+        file.to_str().unwrap(),
+        &dir.join("class.db"),
+        free_port(),
+        &[],
+    );
+    let a = agent();
+    let (st, li) = post(
+        &a,
+        &format!("{}/api/join", s.base),
+        None,
+        &json!({ "name": "Han Meimei", "code": s.code }),
+    )
+    .unwrap();
+    assert_eq!(st, 201, "{li}");
+    let token = li["token"].as_str().unwrap();
+
+    let (st, body) = get(&a, &format!("{}/api/case", s.base));
+    assert_eq!(st, 401, "the case without a token: {body}");
+    assert!(body.contains("error"), "{body}");
+    let mut r = a
+        .get(&format!("{}/api/case", s.base))
+        .header("Authorization", &format!("Bearer {token}"))
+        .call()
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    let hash = r.headers()["x-dealcraft-case-hash"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let text = r.body_mut().read_to_string().unwrap();
+    assert_eq!(text, src, "the text as the instructor wrote it");
+    assert_eq!(hash, dealcraft::save::content_hash(&src));
+
+    // The trainee's game plays the text it was given; the server takes every move.
+    let case = dealcraft::engine::load_bytes("given.ron", text.as_bytes())
+        .case
+        .unwrap();
+    assert_eq!(case.case.id, "haicheng-rehearsal");
+    let line = line_of(&case, 3);
+    for (seq, (l, points)) in line.iter().enumerate() {
+        let (st, v) = post(
+            &a,
+            &format!("{}/api/move", s.base),
+            Some(token),
+            &json!({ "seq": seq, "line": l, "points": points }),
+        )
+        .unwrap();
+        assert_eq!(st, 200, "move {seq} `{l}`: {v}");
+    }
+    let (_, snap) = get(&a, &format!("{}/api/snapshot?token={}", s.base, s.token));
+    let snap: Value = serde_json::from_str(&snap).unwrap();
+    assert_eq!(snap["counts"]["finished"], 1, "{snap}");
 }

@@ -1,5 +1,7 @@
 //! The classroom's HTTP interface (axum). Trainees: `/` (join page), `POST /api/join`,
-//! `GET /api/me`, `POST /api/move`, the web build under `/play/`. The instructor (token in
+//! `GET /api/me`, `GET /api/case` (the case's text, which the game plays: the instructor's own
+//! file reaches every browser and desktop game unchanged), `POST /api/move`, the web build
+//! under `/play/`. The instructor (token in
 //! the `Authorization: Bearer` header, or `?token=` for pages and the event stream, which
 //! browsers cannot give headers): `/projector`, `/api/live` (server-sent events),
 //! `/api/snapshot`, `/api/reveal`, `/api/end`, `/api/export/xapi`, `/api/report.html`,
@@ -152,6 +154,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/api/session", get(session_info))
         .route("/api/join", post(join))
         .route("/api/me", get(me))
+        .route("/api/case", get(case_text))
         .route("/api/move", post(play))
         .route("/projector", get(projector_page))
         .route("/api/live", get(live))
@@ -239,6 +242,33 @@ async fn me(State(s): State<Arc<Shared>>, headers: HeaderMap) -> Result<Response
         "total": t.result.as_ref().map(|r| r.result.score.total),
     }))
     .into_response())
+}
+
+/// The text of the session's case, as stored with the session (so a restarted server serves
+/// the same bytes even if the file on disk has changed since): the trainee's game plays it,
+/// so its moves and points are the server's. For trainees who joined (the hidden truth is in
+/// it, as it is in any game that plays the case).
+async fn case_text(State(s): State<Arc<Shared>>, headers: HeaderMap) -> Result<Response, Refusal> {
+    let token = bearer(&headers).unwrap_or_default();
+    let room = s.room.lock().unwrap_or_else(|p| p.into_inner());
+    room.trainee_of(&token)?;
+    let hash = HeaderValue::from_str(&room.session.case_hash)
+        .unwrap_or_else(|_| HeaderValue::from_static(""));
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; charset=utf-8"),
+            ),
+            (
+                header::HeaderName::from_static("x-dealcraft-case-hash"),
+                hash,
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
+        room.session.case_source.clone(),
+    )
+        .into_response())
 }
 
 #[derive(Deserialize)]

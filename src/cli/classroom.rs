@@ -200,6 +200,19 @@ pub struct DesktopJoin {
     pub seed: u64,
     pub lang: Lang,
     pub next_seq: usize,
+    /// The text of the case the classroom plays (`GET /api/case`): the game plays it, so an
+    /// instructor's own file needs no copy on the trainee's machine.
+    pub source: String,
+}
+
+impl DesktopJoin {
+    #[cfg_attr(not(feature = "game"), allow(dead_code))]
+    pub fn given_case(&self) -> crate::session::GivenCase {
+        crate::session::GivenCase {
+            key: format!("classroom:{}", self.case),
+            source: self.source.clone(),
+        }
+    }
 }
 
 /// Where the desktop game keeps its classroom tokens, so a restarted game carries on.
@@ -244,6 +257,7 @@ pub fn join(url: &str, name: &str) -> Result<DesktopJoin, Failure> {
         if r.status().is_success() {
             let me: serde_json::Value = r.body_mut().read_json().map_err(unreachable)?;
             return desktop_join(
+                &agent,
                 &base,
                 token.clone(),
                 &me,
@@ -273,10 +287,11 @@ pub fn join(url: &str, name: &str) -> Result<DesktopJoin, Failure> {
         let _ = std::fs::create_dir_all(crate::save::data_dir());
         let _ = crate::save::write_atomic(&tokens_path(), &bytes);
     }
-    desktop_join(&base, token, &v, 0)
+    desktop_join(&agent, &base, token, &v, 0)
 }
 
 fn desktop_join(
+    agent: &ureq::Agent,
     base: &str,
     token: String,
     v: &serde_json::Value,
@@ -288,7 +303,31 @@ fn desktop_join(
             "{base} did not answer like a Dealcraft classroom"
         )));
     }
+    let unreachable = |e: ureq::Error| {
+        Failure::Invalid(format!(
+            "cannot fetch the classroom's case from {base}: {e}"
+        ))
+    };
+    let mut r = agent
+        .get(&format!("{base}/api/case"))
+        .header("Authorization", &format!("Bearer {token}"))
+        .call()
+        .map_err(unreachable)?;
+    if !r.status().is_success() {
+        return Err(Failure::Invalid(format!(
+            "{base} did not send its case ({}); is it a Dealcraft classroom of this version?",
+            r.status()
+        )));
+    }
+    // Bounded like any case file: the validator refuses a larger one anyway.
+    let source = r
+        .body_mut()
+        .with_config()
+        .limit(crate::case::load::MAX_CASE_BYTES as u64)
+        .read_to_string()
+        .map_err(unreachable)?;
     Ok(DesktopJoin {
+        source,
         base: base.to_string(),
         token,
         name: v["name"].as_str().unwrap_or_default().to_string(),

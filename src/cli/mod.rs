@@ -394,6 +394,7 @@ pub fn main() -> ExitCode {
 fn play(mut args: PlayArgs) -> CmdResult {
     let preview = preview_line(&args)?;
     let mut classroom = None;
+    let mut given_case = None;
     let mut lang = args.lang.map(Lang::from);
     if let Some(url) = &args.classroom {
         let name = args.player.clone().unwrap_or_default();
@@ -403,6 +404,7 @@ fn play(mut args: PlayArgs) -> CmdResult {
             joined.base, joined.name, joined.case, joined.seed
         );
         args.case = Some(joined.case.clone());
+        given_case = Some(joined.given_case());
         args.seed = Some(joined.seed);
         args.player = Some(joined.name.clone());
         lang = lang.or(Some(joined.lang));
@@ -414,6 +416,7 @@ fn play(mut args: PlayArgs) -> CmdResult {
     }
     crate::app::run(crate::session::PlayOptions {
         classroom,
+        given_case,
         case: args.case,
         seed: args.seed,
         lang,

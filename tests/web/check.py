@@ -305,10 +305,12 @@ def simulate(case, seed, line, name):
         check=True, capture_output=True, text=True).stdout)
 
 
-def classroom(base, code, token):
+def classroom(base, code, token, case_file):
     """A trainee joins a live classroom from its join page (typing his name and the code),
-    plays Haicheng in Chinese with a reload half-way (the game carries on by itself and no
-    move is lost), and appears on the projector, finished, with simulate's total."""
+    plays in Chinese the instructor's own copy of Haicheng (a case the web build does not
+    have: the game plays the text the server sends) with a reload half-way (the game carries
+    on by itself and no move is lost), and appears on the projector, finished, with the total
+    simulate gives on that file."""
     name = "王芳 <b>"
 
     def join(d):
@@ -322,6 +324,8 @@ def classroom(base, code, token):
     try:
         p = wait(r.d, "the briefing", lambda p: p["screen"] == "briefing")
         r.shot(p)
+        check(p.get("case") == "haicheng-rehearsal",
+              f"classroom: the browser plays the instructor's own case ({p.get('case')})")
         r.press(Keys.RETURN)
         half = len(line) // 2
         for cid in line[:half]:
@@ -346,7 +350,7 @@ def classroom(base, code, token):
               f"classroom: every move reached the server ({link})")
     finally:
         r.close()
-    total = simulate("haicheng", 7, line, "classroom")["score"]["total"]
+    total = simulate(case_file, 7, line, "classroom")["score"]["total"]
     for lang, (w, h) in (("en", (1920, 1080)), ("zh", (1280, 720))):
         d = browser(w, h, Path(tempfile.mkdtemp()))
         try:
@@ -421,7 +425,8 @@ if __name__ == "__main__":
         haicheng("zh", 1024, 600)
         haicheng("en", 1920, 1080)
         if os.environ.get("CLASSROOM_BASE"):
-            classroom(os.environ["CLASSROOM_BASE"], os.environ["CLASSROOM_CODE"], os.environ["CLASSROOM_TOKEN"])
+            classroom(os.environ["CLASSROOM_BASE"], os.environ["CLASSROOM_CODE"], os.environ["CLASSROOM_TOKEN"],
+                      os.environ["CLASSROOM_CASE"])
         if os.environ.get("LMS_URL"):
             scorm(os.environ["LMS_URL"])
         (OUT / "first-frame-ms.txt").write_text(f"{ms:.0f}\n")
