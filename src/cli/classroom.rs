@@ -205,8 +205,8 @@ pub struct DesktopJoin {
     pub source: String,
 }
 
+#[cfg(feature = "game")]
 impl DesktopJoin {
-    #[cfg_attr(not(feature = "game"), allow(dead_code))]
     pub fn given_case(&self) -> crate::session::GivenCase {
         crate::session::GivenCase {
             key: format!("classroom:{}", self.case),
