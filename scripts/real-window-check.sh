@@ -79,8 +79,7 @@ classroom_run() {
   mkdir -p "$dir"
   echo "-- an own copy of haicheng in a classroom (seed 7, en)"
   local own="$dir/haicheng-rehearsal.ron"
-  sed -e '0,/id: "haicheng"/s//id: "haicheng-rehearsal"/' \
-      -e 's/en: "The Deal That Kept Growing: Haicheng Group Network"/en: "Our Own Copy: Haicheng Group Network"/' cases/haicheng.ron >"$own"
+  scripts/own-case.sh "$own" || { status=1; return; }
   "$bin" classroom "$own" --seed 7 --port "$port" --db "$dir/class.db" --web /nonexistent > "$dir/server.out" 2>&1 &
   local server=$!
   for _ in $(seq 100); do grep -q '^  projector' "$dir/server.out" 2>/dev/null && break; sleep 0.1; done

@@ -56,9 +56,7 @@ cport=$((port + 1))
 # On the instructor's own case file, one the web build does not have (Haicheng renamed): the
 # browser must play the text the server sends.
 own="$work/haicheng-rehearsal.ron"
-sed -e '0,/id: "haicheng"/s//id: "haicheng-rehearsal"/' \
-    -e 's/zh: "逐步浮现的大单：海城集团网络项目"/zh: "本公司演练版：海城集团网络项目"/' cases/haicheng.ron >"$own"
-grep -q 'haicheng-rehearsal' "$own" && grep -q '本公司演练版' "$own" || { echo "could not make the own copy of haicheng"; exit 1; }
+scripts/own-case.sh "$own"
 "$bin" classroom "$own" --seed 7 --lang zh --port "$cport" --db "$work/class.db" --web "$web" >"$work/classroom.out" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do grep -q '^  projector' "$work/classroom.out" 2>/dev/null && break; sleep 0.1; done

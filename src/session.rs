@@ -57,6 +57,17 @@ pub struct GivenCase {
     pub source: String,
 }
 
+impl GivenCase {
+    /// The case a classroom sends, filed under its session's case (the same key in the
+    /// browser and on the desktop, so a restarted game finds its autosave).
+    pub fn classroom(case: &str, source: String) -> GivenCase {
+        GivenCase {
+            key: format!("classroom:{case}"),
+            source,
+        }
+    }
+}
+
 /// A classroom the game has joined.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Classroom {

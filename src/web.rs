@@ -122,10 +122,7 @@ pub fn page_options() -> crate::session::PlayOptions {
             .and_then(|w| js_sys::Reflect::get(&w, &"__dealcraftCase".into()).ok())
             .and_then(|v| v.as_string())
     {
-        o.given_case = Some(crate::session::GivenCase {
-            key: format!("classroom:{case}"),
-            source,
-        });
+        o.given_case = Some(crate::session::GivenCase::classroom(case, source));
     }
     o
 }
@@ -193,7 +190,7 @@ pub fn publish_page_state(
     }
     let state = serde_json::json!({
         "screen": screen.get().slug(),
-        // The case being played (its id), and its title as shown.
+        // The id of the case being played.
         "case": deal.as_ref().map(|d| d.case().case.id.clone()),
         "week": deal.as_ref().map(|d| d.game.state.week),
         "over": deal.as_ref().map(|d| d.game.is_over()),

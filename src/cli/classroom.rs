@@ -208,10 +208,7 @@ pub struct DesktopJoin {
 #[cfg(feature = "game")]
 impl DesktopJoin {
     pub fn given_case(&self) -> crate::session::GivenCase {
-        crate::session::GivenCase {
-            key: format!("classroom:{}", self.case),
-            source: self.source.clone(),
-        }
+        crate::session::GivenCase::classroom(&self.case, self.source.clone())
     }
 }
 
