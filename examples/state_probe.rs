@@ -14,12 +14,11 @@ fn main() {
     let mut seen: HashSet<u64> = HashSet::new();
     let mut at: Vec<State> = Vec::new();
     let mut stack = vec![State::start(&c, 0)];
-    let mut buf = Vec::new();
     while let Some(s) = stack.pop() {
         if seen.len() > cap {
             break;
         }
-        let fp = s.future_fingerprint(&c, &mut buf);
+        let fp = s.future_fingerprint(&c);
         if !seen.insert(fp) {
             continue;
         }

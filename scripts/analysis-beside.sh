@@ -10,6 +10,9 @@
 #   (cd /tmp/old9 && CARGO_TARGET_DIR=/work/target-old9 cargo build --release --no-default-features)
 #   scripts/analysis-beside.sh /work/target-old9/release/dealcraft 100k 500k 1m
 #
+# RUNS (default 1): each size that many times, one binary after the other, and the median
+# of each reported (the machine's other load moves single runs by a third).
+#
 # "per state" is (peak RSS − the same binary's RSS on the 1k case) / states: what each visited
 # state costs beyond the program itself; "exploring" divides the wall times less each binary's
 # wall time on the 1k case (start-up, loading the case), so it compares the explorers alone.
@@ -19,8 +22,16 @@ old=${1:?usage: scripts/analysis-beside.sh OLD_BINARY [SIZES...]}
 shift
 sizes=("${@:-100k 500k 1m}")
 read -r -a sizes <<<"${sizes[*]}"
-new=target/release/dealcraft
-cargo build --release --no-default-features --quiet --bin dealcraft --example gen_case
+# NEW_BINARY: the current explorer built elsewhere (e.g. the `profiling` profile, which is
+# release with symbols); by default this checkout's release build.
+if [ -n "${NEW_BINARY:-}" ]; then
+  new=$NEW_BINARY
+  gen=$(dirname "$new")/examples/gen_case
+else
+  new=target/release/dealcraft
+  gen=target/release/examples/gen_case
+  cargo build --release --no-default-features --quiet --bin dealcraft --example gen_case
+fi
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
@@ -50,7 +61,7 @@ base() {
 }
 
 for n in 1k "${sizes[@]}"; do
-  target/release/examples/gen_case "$n" >"$dir/gen-$n.ron" 2>"$dir/gen.err" || { cat "$dir/gen.err" >&2; exit 1; }
+  "$gen" "$n" >"$dir/gen-$n.ron" 2>"$dir/gen.err" || { cat "$dir/gen.err" >&2; exit 1; }
 done
 read -r old_base_wall old_base < <(base "$old" "$dir/gen-1k.ron")
 read -r new_base_wall new_base < <(base "$new" "$dir/gen-1k.ron" --threads 1)
@@ -58,9 +69,18 @@ echo "1k case (start-up, loading): old ${old_base_wall} s, $((old_base / 1024)) 
 echo
 echo '| case | old: wall (CPU), RSS | new: wall (CPU), RSS | states/s, wall | states/s, exploring | bytes per state, old / new | memory per state |'
 echo '|---|---|---|---|---|---|---|'
+runs=${RUNS:-1}
+# median of the numbers given
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 for n in "${sizes[@]}"; do
-  read -r ow oc orss os < <(run "$old" "$dir/gen-$n.ron")
-  read -r nw nc nrss ns < <(run "$new" "$dir/gen-$n.ron" --threads 1)
+  ows=() ocs=() orsss=() nws=() ncs=() nrsss=()
+  for _ in $(seq "$runs"); do
+    read -r ow oc orss os < <(run "$old" "$dir/gen-$n.ron")
+    read -r nw nc nrss ns < <(run "$new" "$dir/gen-$n.ron" --threads 1)
+    ows+=("$ow") ocs+=("$oc") orsss+=("$orss") nws+=("$nw") ncs+=("$nc") nrsss+=("$nrss")
+  done
+  ow=$(median "${ows[@]}") oc=$(median "${ocs[@]}") orss=$(median "${orsss[@]}")
+  nw=$(median "${nws[@]}") nc=$(median "${ncs[@]}") nrss=$(median "${nrsss[@]}")
   if [ "$os" != "$ns" ]; then echo "gen $n: the two count different states ($os, $ns)" >&2; fi
   python3 - "$n" "$ow" "$oc" "$orss" "$nw" "$nc" "$nrss" "$ns" "$old_base" "$new_base" "$old_base_wall" "$new_base_wall" <<'EOF'
 import sys

@@ -8,7 +8,7 @@ use crate::engine::game::{available, step};
 use crate::engine::rng::{Purpose, stream};
 use crate::engine::state::State;
 use crate::engine::trace::Trace;
-use crate::scoring::total::{Reads, score};
+use crate::scoring::total::total;
 
 /// A deal longer than this is abandoned (only a broken case gets there).
 const MAX_TURNS: u32 = 10_000;
@@ -37,7 +37,7 @@ pub fn playout(c: &Compiled, seed: u64) -> Option<f64> {
         step(c, &mut s, ix, &mut Trace::default());
         turns += 1;
     }
-    s.ending.map(|_| score(c, &s, Reads::Perfect).total)
+    s.ending.map(|_| total(c, &s))
 }
 
 /// `n` playouts with seeds `seed`, `seed+1`, …, so they also cover the variants.

@@ -1,6 +1,6 @@
 //! The visited set of one pass of the explorer: 64-bit fingerprints of what can still matter
 //! (the key) → the nodes of the states that share it, each with its gains and the values of
-//! its futures. Sized for tens of millions of states: a node is 36 bytes, a key's slot 12, and
+//! its futures. Sized for tens of millions of states: a node is 28 bytes, a key's slot 12, and
 //! the table of slots grows shard by shard, so it never holds two copies of itself.
 
 use std::collections::HashMap;
@@ -72,6 +72,25 @@ impl Shard {
             }
             if s.is_empty() {
                 return None;
+            }
+            i += 1;
+            if i == n {
+                i = 0;
+            }
+        }
+    }
+
+    /// Where the key is, or the empty slot where it would go, and its node if it is there.
+    fn probe(&self, key: u64) -> (usize, Option<u32>) {
+        let n = self.slots.len();
+        let mut i = self.home(key);
+        loop {
+            let s = self.slots[i];
+            if s.key() == key {
+                return (i, Some(s.node));
+            }
+            if s.is_empty() {
+                return (i, None);
             }
             i += 1;
             if i == n {
@@ -154,6 +173,42 @@ impl Heads {
         }
     }
 
+    /// Where the key is or would go: its shard, the slot, and its node if it is there (None
+    /// before the first key).
+    fn probe(&self, key: u64) -> Option<Probe> {
+        let key = Self::key(key);
+        let shard = key as usize & (SHARDS - 1);
+        let s = self.shards.get(shard)?;
+        if s.slots.is_empty() {
+            return None;
+        }
+        let (slot, node) = s.probe(key);
+        Some(Probe {
+            key,
+            shard,
+            slot,
+            node,
+        })
+    }
+
+    /// `insert` where `probe` (of this key, with nothing added since) found its place: the
+    /// search is not made again.
+    fn insert_probed(&mut self, p: Probe, node: u32) {
+        let shard = &mut self.shards[p.shard];
+        if shard.len + 1 > shard.capacity() {
+            // Growing moves the slots: the probe no longer says where the key goes.
+            return self.insert(p.key, node);
+        }
+        if p.node.is_none() {
+            shard.len += 1;
+        }
+        shard.slots[p.slot] = Slot {
+            lo: p.key as u32,
+            hi: (p.key >> 32) as u32,
+            node,
+        };
+    }
+
     pub(super) fn insert(&mut self, key: u64, node: u32) {
         if self.shards.is_empty() {
             self.shards = (0..SHARDS).map(|_| Shard::default()).collect();
@@ -199,6 +254,15 @@ fn prefetch<T>(at: &T) {
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = at;
+}
+
+/// Where a key is or would go in the key table (see `Table::seen`, `Table::add`).
+#[derive(Clone, Copy)]
+struct Probe {
+    key: u64,
+    shard: usize,
+    slot: usize,
+    node: Option<u32>,
 }
 
 /// A fast hasher for the gains (a few words; no untrusted keys).
@@ -410,6 +474,10 @@ pub(super) struct Table {
     heads: Heads,
     nodes: Vec<Node>,
     gains: GainsTable,
+    /// Where the last key `seen` looked for is or would go: a state found new is added next,
+    /// and its key's place is then not searched for again (it was twice: for its list and
+    /// to insert it).
+    last: Option<Probe>,
 }
 
 impl Table {
@@ -419,6 +487,7 @@ impl Table {
             heads: Heads::default(),
             nodes: Vec::new(),
             gains: GainsTable::default(),
+            last: None,
         }
     }
 
@@ -478,8 +547,9 @@ impl Table {
         }
     }
 
-    pub(super) fn seen(&self, key: u64, g: &Gains) -> Seen {
-        let mut i = self.heads.get(key).unwrap_or(NIL);
+    pub(super) fn seen(&mut self, key: u64, g: &Gains) -> Seen {
+        self.last = self.heads.probe(key);
+        let mut i = self.last.and_then(|p| p.node).unwrap_or(NIL);
         if self.aim == Aim::Reach && i != NIL {
             return Seen::Same(i);
         }
@@ -535,7 +605,13 @@ impl Table {
         // then those covered before.
         let (mut live, mut live_end) = (NIL, NIL);
         let (mut gone, mut gone_end) = (NIL, NIL);
-        let mut j = self.heads.get(key).unwrap_or(NIL);
+        // The probe `seen` just made of this key, if nothing was added since.
+        let probe = self
+            .last
+            .take()
+            .filter(|p| p.key == Heads::key(key))
+            .or_else(|| self.heads.probe(key));
+        let mut j = probe.and_then(|p| p.node).unwrap_or(NIL);
         while j != NIL && !self.nodes[j as usize].covered() {
             let next = self.nodes[j as usize].next;
             let (first, end) = if self.covers(&gains, self.gains_of(&self.nodes[j as usize])) {
@@ -562,7 +638,10 @@ impl Table {
             self.nodes[live_end as usize].next = rest;
             rest = live;
         }
-        self.heads.insert(key, i);
+        match probe {
+            Some(p) => self.heads.insert_probed(p, i),
+            None => self.heads.insert(key, i),
+        }
         let gains = self.gains.id(gains);
         debug_assert!(gains & COVERED == 0, "fewer than 2^31 distinct gains");
         if self.nodes.len() == self.nodes.capacity() {

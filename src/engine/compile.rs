@@ -246,8 +246,12 @@ pub struct Compiled {
     /// Authored trap names, in the order their bits follow the engine's mistakes.
     pub traps: Ids,
     pub cchoices: Vec<CChoice>,
-    /// Choice indices of each scene, in order.
+    /// Choice indices of each scene, in order (one ascending run: a scene's choices are
+    /// numbered one after the other).
     pub scene_choices: Vec<Vec<Ix>>,
+    /// The choices that cannot be taken again, as a bit set over choice indices: with the
+    /// choices taken, what a scene can no longer offer, a word at a time.
+    pub once_only: Vec<u64>,
     /// People present in each scene (a meeting's cast; empty for other scenes).
     pub scene_people: Vec<Vec<Ix>>,
     /// Allies present in each scene (named in a meeting's cast).
@@ -497,6 +501,15 @@ impl Compiled {
             variants: b.variants,
             allies: b.allies,
             traps,
+            once_only: {
+                let mut once = vec![0u64; words(cchoices.len())];
+                for (ix, ch) in cchoices.iter().enumerate() {
+                    if !ch.repeatable {
+                        once[ix / 64] |= 1 << (ix % 64);
+                    }
+                }
+                once
+            },
             cchoices,
             scene_choices,
             scene_people,

@@ -33,17 +33,36 @@ pub fn available_into(c: &Compiled, s: &State, out: &mut Vec<Ix>) {
     }
     let left = s.money_left(c);
     let truth = c.truth_of(s.variant);
-    // A plain loop, not a filter: the analysis calls this for every state it visits, and
-    // the closure of a filter was not inlined.
-    for &ix in &c.scene_choices[s.scene as usize] {
-        let ch = &c.cchoices[ix as usize];
-        if (ch.repeatable || !s.chosen.get(ix))
-            && ch.cost.money as i64 <= left
-            && ch.meets.iter().all(|&p| !truth.away(p, s.week))
-            && ch.brings.iter().all(|&a| ally_can_come(truth, s, a))
-            && all_hold(c, s, &ch.when)
-        {
-            out.push(ix);
+    let list = &c.scene_choices[s.scene as usize];
+    let (Some(&first), Some(&last)) = (list.first(), list.last()) else {
+        return;
+    };
+    // The analysis calls this for every state it visits. The scene's choices are one run
+    // of indices: those taken that cannot be taken again are left out a word at a time
+    // (most of a long scene's, late in a deal), and the rest tested in order.
+    let (first, last) = (first as usize, last as usize);
+    debug_assert_eq!(
+        last - first + 1,
+        list.len(),
+        "a scene's choices are one run"
+    );
+    for w in first / 64..=last / 64 {
+        let lo = if w == first / 64 { first % 64 } else { 0 };
+        let hi = if w == last / 64 { last % 64 } else { 63 };
+        let run = (u64::MAX >> (63 - hi)) & (u64::MAX << lo);
+        let taken = s.chosen.words().get(w).copied().unwrap_or(0);
+        let mut open = run & !(taken & c.once_only.get(w).copied().unwrap_or(0));
+        while open != 0 {
+            let ix = (w * 64 + open.trailing_zeros() as usize) as Ix;
+            open &= open - 1;
+            let ch = &c.cchoices[ix as usize];
+            if ch.cost.money as i64 <= left
+                && all_hold(c, s, &ch.when)
+                && ch.meets.iter().all(|&p| !truth.away(p, s.week))
+                && ch.brings.iter().all(|&a| ally_can_come(truth, s, a))
+            {
+                out.push(ix);
+            }
         }
     }
 }

@@ -107,6 +107,10 @@ pub struct Relevance {
     pub event_go: Vec<Option<Ix>>,
     /// For each choice: what rules it out for good (a way out through it is then closed).
     pub choice_blockers: Vec<Vec<Blocker>>,
+    /// For each scene: whether no way out of any scene reachable from it can ever close
+    /// (every one can be taken again and nothing rules it out), so that — with no event
+    /// still to come — what is in play there is its static reach, without a walk.
+    pub fixed: Vec<bool>,
 }
 
 fn blockers_of(when: &[C], cleared: &[bool]) -> Vec<Blocker> {
@@ -255,6 +259,34 @@ impl Relevance {
             });
         }
         r.event_go = events.iter().map(|e| e.go).collect();
+        // A scene is fixed when every way out of the scenes it reaches stays open.
+        let open_for_good: Vec<bool> = r
+            .edges
+            .iter()
+            .map(|out| {
+                out.iter()
+                    .all(|&(ix, again, _)| again && r.choice_blockers[ix as usize].is_empty())
+            })
+            .collect();
+        r.fixed = (0..n_scenes)
+            .map(|s| {
+                seen.iter_mut().for_each(|x| *x = false);
+                stack.clear();
+                stack.push(s);
+                seen[s] = true;
+                let mut fixed = true;
+                while let Some(x) = stack.pop() {
+                    fixed &= open_for_good[x];
+                    for &y in &next[x] {
+                        if !seen[y] {
+                            seen[y] = true;
+                            stack.push(y);
+                        }
+                    }
+                }
+                fixed
+            })
+            .collect();
         for e in events {
             let mut p = match e.go {
                 Some(g) => r.scenes[g as usize].clone(),
@@ -274,13 +306,21 @@ impl Relevance {
 
     /// What is still in play in state `s`: the scenes it can still get to — over the ways out
     /// not yet closed by a choice that cannot be taken again — and the events still to come.
-    pub fn in_play(&self, s: &super::state::State, out: &mut Walk) {
+    /// (`out` is the scratch space of the walk; the answer may be the scene's own static
+    /// reach instead, when nothing can be closed.)
+    pub fn in_play<'a>(&'a self, s: &super::state::State, out: &'a mut Walk) -> &'a InPlay {
         let n = self.own.len();
-        out.reset(n, &self.own[0]);
         let here = s.scene as usize;
         let mut alive = std::mem::take(&mut out.alive);
         alive.clear();
         alive.extend((0..self.events.len()).filter(|&e| self.alive(e, s)));
+        if alive.is_empty() && self.fixed.get(here).copied().unwrap_or(false) {
+            // Every scene of the static reach is still reachable: it is what the walk
+            // would find (a case's last scenes, states past their events).
+            out.alive = alive;
+            return &self.scenes[here];
+        }
+        out.reset(n, &self.own[0]);
         for &e in &alive {
             out.mask.reads.add(&self.events[e].reads);
             out.mask.makes |= self.events[e].makes;
@@ -293,7 +333,7 @@ impl Relevance {
                 or(&mut out.mask.offered, &self.events[e].offered);
             }
             out.alive = alive;
-            return;
+            return &out.mask;
         }
         out.stack.push(here);
         out.seen[here] = true;
@@ -322,6 +362,7 @@ impl Relevance {
                 }
             }
         }
+        &out.mask
     }
 }
 

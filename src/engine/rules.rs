@@ -9,7 +9,21 @@ use super::state::{PersonState, RivalStatus, State};
 use super::trace::Trace;
 use crate::case::model::{Aspect, Attitude, Claim, Effect, Mistake, ScoreKind};
 
+/// Whether a condition holds. The conditions every case is full of — on facts, flags and
+/// choices taken — are tested where they are asked (the analysis asks this for every choice
+/// of every state it visits); the rest in `holds_any`.
+#[inline]
 pub fn holds(c: &Compiled, s: &State, cond: &C) -> bool {
+    match cond {
+        C::Chose(ch, want) => s.chosen.get(*ch) == *want,
+        C::Knows(f, want) => s.facts.get(*f) == *want,
+        C::Flag(f, want) => s.flags.get(*f) == *want,
+        _ => holds_any(c, s, cond),
+    }
+}
+
+#[inline(never)]
+fn holds_any(c: &Compiled, s: &State, cond: &C) -> bool {
     match cond {
         C::Knows(f, want) => s.facts.get(*f) == *want,
         C::Flag(f, want) => s.flags.get(*f) == *want,
@@ -52,6 +66,7 @@ pub fn holds(c: &Compiled, s: &State, cond: &C) -> bool {
     }
 }
 
+#[inline]
 pub fn all_hold(c: &Compiled, s: &State, conds: &[C]) -> bool {
     conds.iter().all(|x| holds(c, s, x))
 }

@@ -44,54 +44,25 @@ fn clamp(points: i32) -> u8 {
 }
 
 pub fn score(c: &Compiled, s: &State, reads: Reads) -> Scores {
-    let w = &c.case.scoring.weights;
-    let adjust = |k: ScoreKind| s.points[k as usize];
-    let burning_issue = clamp(issue_points(c, s).saturating_add(adjust(ScoreKind::BurningIssue)));
-    let insider = clamp(
-        ((100.0 * insider_quality(c, s)).round() as i32).saturating_add(adjust(ScoreKind::Insider)),
-    );
-    let sequencing = clamp(sequencing::points(c, s).saturating_add(adjust(ScoreKind::Sequencing)));
-    let rank = clamp(
-        match s.rank {
-            Some((_, true)) => 100i32,
-            _ => 0,
-        }
-        .saturating_add(adjust(ScoreKind::Rank)),
-    );
-    let read = crate::scoring::read::score(
-        c,
-        s,
-        match reads {
-            Reads::Given(r) => Some(r),
-            Reads::Perfect => None,
-        },
-    );
-    let intensity = s.intensity.product().min(100) as u8;
-    let outcome = match (s.decision, s.ending) {
-        (Some(d), _) => (d.expected as f64 / 10.0).round().min(100.0) as u8,
-        (None, Some(e)) => c.ending(e).value.min(100),
-        (None, None) => 0,
-    };
-    let budget = c.case.calendar.budget.max(1) as f64;
-    let cost = (100.0 * s.money_left(c) as f64 / budget).clamp(0.0, 100.0);
-    let parts = [
-        (w.burning_issue, burning_issue as f64),
-        (w.insider, insider as f64),
-        (w.sequencing, sequencing as f64),
-        (w.rank, rank as f64),
-        (w.intensity, intensity as f64),
-        (w.outcome, outcome as f64),
-        (w.cost, cost),
-        (w.read, read as f64),
-    ];
-    let weight: u64 = parts.iter().map(|p| p.0 as u64).sum();
-    let total = if weight == 0 {
-        0.0
-    } else {
-        parts.iter().map(|(w, v)| *w as f64 * v).sum::<f64>() / weight as f64
-    };
+    let p = Part { c, s };
+    let (burning_issue, insider, sequencing, rank) =
+        (p.burning_issue(), p.insider(), p.sequencing(), p.rank());
+    let (read, intensity, outcome) = (p.read(reads), p.intensity(), p.outcome());
+    let cost = p.cost();
     Scores {
-        total: (total * 10.0).round() / 10.0,
+        total: weighted(
+            c,
+            [
+                burning_issue as f64,
+                insider as f64,
+                sequencing as f64,
+                rank as f64,
+                intensity as f64,
+                outcome as f64,
+                cost,
+                read as f64,
+            ],
+        ),
         burning_issue,
         insider,
         sequencing,
@@ -100,5 +71,113 @@ pub fn score(c: &Compiled, s: &State, reads: Reads) -> Scores {
         intensity,
         outcome,
         win_chance: s.decision.map(|d| (d.chance as f64 / 10.0).round() as u8),
+    }
+}
+
+/// `score(c, s, Reads::Perfect).total`, the same to the bit, without working out the parts
+/// the case gives no weight (the analysis scores every final state it reaches; several
+/// bundled cases weigh the insider, the read or the intensity at 0).
+pub fn total(c: &Compiled, s: &State) -> f64 {
+    let w = &c.case.scoring.weights;
+    let p = Part { c, s };
+    // A part without weight adds 0 × its value, which is 0 whatever the value is.
+    let v = |weight: u32, part: &dyn Fn() -> f64| if weight == 0 { 0.0 } else { part() };
+    weighted(
+        c,
+        [
+            v(w.burning_issue, &|| p.burning_issue() as f64),
+            v(w.insider, &|| p.insider() as f64),
+            v(w.sequencing, &|| p.sequencing() as f64),
+            v(w.rank, &|| p.rank() as f64),
+            v(w.intensity, &|| p.intensity() as f64),
+            v(w.outcome, &|| p.outcome() as f64),
+            v(w.cost, &|| p.cost()),
+            v(w.read, &|| p.read(Reads::Perfect) as f64),
+        ],
+    )
+}
+
+/// The weighted total of the parts (burning issue, insider, sequencing, rank, intensity,
+/// outcome, cost, read), to one decimal.
+fn weighted(c: &Compiled, values: [f64; 8]) -> f64 {
+    let w = &c.case.scoring.weights;
+    let weights = [
+        w.burning_issue,
+        w.insider,
+        w.sequencing,
+        w.rank,
+        w.intensity,
+        w.outcome,
+        w.cost,
+        w.read,
+    ];
+    let weight: u64 = weights.iter().map(|&w| w as u64).sum();
+    let total = if weight == 0 {
+        0.0
+    } else {
+        weights
+            .iter()
+            .zip(values)
+            .map(|(&w, v)| w as f64 * v)
+            .sum::<f64>()
+            / weight as f64
+    };
+    (total * 10.0).round() / 10.0
+}
+
+/// The parts of a state's score, each on its own.
+struct Part<'a> {
+    c: &'a Compiled,
+    s: &'a State,
+}
+
+impl Part<'_> {
+    fn adjust(&self, k: ScoreKind) -> i32 {
+        self.s.points[k as usize]
+    }
+    fn burning_issue(&self) -> u8 {
+        clamp(issue_points(self.c, self.s).saturating_add(self.adjust(ScoreKind::BurningIssue)))
+    }
+    fn insider(&self) -> u8 {
+        clamp(
+            ((100.0 * insider_quality(self.c, self.s)).round() as i32)
+                .saturating_add(self.adjust(ScoreKind::Insider)),
+        )
+    }
+    fn sequencing(&self) -> u8 {
+        clamp(sequencing::points(self.c, self.s).saturating_add(self.adjust(ScoreKind::Sequencing)))
+    }
+    fn rank(&self) -> u8 {
+        clamp(
+            match self.s.rank {
+                Some((_, true)) => 100i32,
+                _ => 0,
+            }
+            .saturating_add(self.adjust(ScoreKind::Rank)),
+        )
+    }
+    fn read(&self, reads: Reads) -> u8 {
+        crate::scoring::read::score(
+            self.c,
+            self.s,
+            match reads {
+                Reads::Given(r) => Some(r),
+                Reads::Perfect => None,
+            },
+        )
+    }
+    fn intensity(&self) -> u8 {
+        self.s.intensity.product().min(100) as u8
+    }
+    fn outcome(&self) -> u8 {
+        match (self.s.decision, self.s.ending) {
+            (Some(d), _) => (d.expected as f64 / 10.0).round().min(100.0) as u8,
+            (None, Some(e)) => self.c.ending(e).value.min(100),
+            (None, None) => 0,
+        }
+    }
+    fn cost(&self) -> f64 {
+        let budget = self.c.case.calendar.budget.max(1) as f64;
+        (100.0 * self.s.money_left(self.c) as f64 / budget).clamp(0.0, 100.0)
     }
 }

@@ -18,7 +18,7 @@ use crate::engine::game::{available_into, step};
 use crate::engine::relevance::Walk;
 use crate::engine::state::{Gains, State};
 use crate::engine::trace::Trace;
-use crate::scoring::total::{Reads, score};
+use crate::scoring::total::{Reads, score, total};
 
 pub use super::visited::entry_size;
 use super::visited::{Aim, Entry, NIL, NONE, Permille, Seen, Table};
@@ -310,7 +310,6 @@ struct Explorer<'c> {
     /// The mistakes the last state keyed can still make.
     makes: u64,
     stopped: Option<Stop>,
-    buf: Vec<u8>,
     walk: Walk,
     /// What the search stack may take (frames, each with its kids), counted in the memory
     /// bound with the table: a deep line of a wide case costs more than its states.
@@ -342,7 +341,6 @@ impl<'c> Explorer<'c> {
             merged: false,
             makes: 0,
             stopped: None,
-            buf: Vec::new(),
             walk: Walk::default(),
             stack_bytes: 0,
             frame_bytes: {
@@ -376,7 +374,7 @@ impl<'c> Explorer<'c> {
     /// None in a trap's pass for a state that has not made the trap and can no longer make
     /// it. Sets `self.makes`.
     fn keys(&mut self, s: &State) -> (Option<u64>, u64) {
-        let (fp, makes) = s.future_and_makes(self.c, &mut self.buf, &mut self.walk);
+        let (fp, makes) = s.future_and_makes(self.c, &mut self.walk);
         self.makes = makes;
         if self.aim() == Aim::Reach {
             let steer = steering_gains(self.c, s, &s.gains(self.c), makes);
@@ -439,7 +437,7 @@ impl<'c> Explorer<'c> {
 
     /// A final state's value (NaN in a trap's pass when its line does not make the trap).
     fn terminal(&mut self, s: &State) -> Entry {
-        let total = score(self.c, s, Reads::Perfect).total as f32;
+        let total = total(self.c, s) as f32;
         let win = win_of(self.c, s);
         match self.aim() {
             Aim::Trap(bit) | Aim::TrapWin(bit) if s.mistakes & bit == 0 => {

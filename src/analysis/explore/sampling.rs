@@ -17,7 +17,6 @@ impl Explorer<'_> {
         let mut best: Option<Line> = None;
         let mut worst: Option<Line> = None;
         let mut options = Vec::new();
-        let mut buf = Vec::new();
         let mut t = Trace::quiet();
         let max_moves = c.choices.len() as u32 + c.case.calendar.weeks + 1;
         let mut budget = SAMPLED_WORK;
@@ -58,7 +57,7 @@ impl Explorer<'_> {
                         .filter_map(|&ix| {
                             let mut n = s.clone();
                             step(c, &mut n, ix, &mut t);
-                            let fp = n.future_fingerprint(c, &mut buf);
+                            let fp = n.future_fingerprint(c);
                             match self.table.seen(fp, &n.gains(c)) {
                                 Seen::Same(i) => {
                                     let e = self.node_entry(i);
