@@ -181,3 +181,45 @@ impl Part<'_> {
         (100.0 * self.s.money_left(self.c) as f64 / budget).clamp(0.0, 100.0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Reads, score, total};
+    use crate::engine::game::{available, step};
+    use crate::engine::state::State;
+    use crate::engine::trace::Trace;
+    use rand::{RngExt, SeedableRng};
+
+    /// The analysis's total is the total of the full score, to the bit, on the final states
+    /// of random lines through every bundled case (their weights leave out different parts).
+    #[test]
+    fn the_total_alone_is_the_full_scores_total() {
+        let mut rng = rand::rngs::Xoshiro256PlusPlus::seed_from_u64(7);
+        let mut finals = 0;
+        for loaded in crate::bundled::load_all() {
+            let c = loaded.case.expect("bundled cases load");
+            for seed in 0..60 {
+                let mut s = State::start(&c, seed);
+                let mut t = Trace::quiet();
+                for _ in 0..400 {
+                    let options = available(&c, &s);
+                    if s.ending.is_some() || options.is_empty() {
+                        break;
+                    }
+                    step(
+                        &c,
+                        &mut s,
+                        options[rng.random_range(0..options.len())],
+                        &mut t,
+                    );
+                }
+                if s.ending.is_some() {
+                    finals += 1;
+                    let full = score(&c, &s, Reads::Perfect).total;
+                    assert_eq!(total(&c, &s).to_bits(), full.to_bits(), "{}", c.case.id);
+                }
+            }
+        }
+        assert!(finals > 200, "only {finals} lines reached an ending");
+    }
+}
