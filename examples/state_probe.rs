@@ -90,8 +90,7 @@ fn main() {
         add("allies", format!("{}", s.allies));
         add("fired", format!("{:?}", s.fired));
         let mut w = dealcraft::engine::relevance::Walk::default();
-        c.relevance.in_play(s, &mut w);
-        let m = &w.mask;
+        let m = c.relevance.in_play(s, &mut w);
         add(
             "chosen_m",
             s.chosen

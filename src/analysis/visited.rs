@@ -63,21 +63,7 @@ impl Shard {
         if self.slots.is_empty() {
             return None;
         }
-        let n = self.slots.len();
-        let mut i = self.home(key);
-        loop {
-            let s = self.slots[i];
-            if s.key() == key {
-                return Some(s.node);
-            }
-            if s.is_empty() {
-                return None;
-            }
-            i += 1;
-            if i == n {
-                i = 0;
-            }
-        }
+        self.probe(key).1
     }
 
     /// Where the key is, or the empty slot where it would go, and its node if it is there.

@@ -308,6 +308,7 @@ impl Relevance {
     /// not yet closed by a choice that cannot be taken again — and the events still to come.
     /// (`out` is the scratch space of the walk; the answer may be the scene's own static
     /// reach instead, when nothing can be closed.)
+    #[must_use]
     pub fn in_play<'a>(&'a self, s: &super::state::State, out: &'a mut Walk) -> &'a InPlay {
         let n = self.own.len();
         let here = s.scene as usize;
