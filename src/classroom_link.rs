@@ -33,10 +33,12 @@ mod desktop {
     use std::sync::{Arc, Mutex};
     use std::time::Duration;
 
+    use crate::session::Notice;
+
     /// The worker's queue and the last trouble it had (shown to the trainee).
     pub struct Link {
         pub tx: Option<mpsc::Sender<(String, i64)>>,
-        pub trouble: Arc<Mutex<Option<String>>>,
+        pub trouble: Arc<Mutex<Option<Notice>>>,
         worker: Option<std::thread::JoinHandle<()>>,
     }
 
@@ -78,7 +80,7 @@ mod desktop {
                         .post(&format!("{base}/api/move"))
                         .header("Authorization", &format!("Bearer {token}"))
                         .send_json(&body);
-                    let say = |m: Option<String>| *t2.lock().unwrap_or_else(|p| p.into_inner()) = m;
+                    let say = |m: Option<Notice>| *t2.lock().unwrap_or_else(|p| p.into_inner()) = m;
                     match sent {
                         Ok(r) if r.status().is_success() => {
                             say(None);
@@ -89,16 +91,15 @@ mod desktop {
                             // would not change its mind.
                             let why: serde_json::Value =
                                 r.body_mut().read_json().unwrap_or_default();
-                            say(Some(format!(
-                                "the classroom stopped recording at move {}: {}",
-                                seq + 1,
-                                why["error"].as_str().unwrap_or("refused")
-                            )));
+                            say(Some(Notice::ClassroomStopped {
+                                at: seq + 1,
+                                why: why["error"].as_str().unwrap_or("refused").to_string(),
+                            }));
                             stopped = true;
                             break;
                         }
                         _ => {
-                            say(Some("the classroom server cannot be reached; your moves wait and are sent when it is back".into()));
+                            say(Some(Notice::ClassroomUnreachable));
                             std::thread::sleep(pause);
                             pause = (pause * 2).min(Duration::from_secs(5));
                         }
@@ -162,7 +163,7 @@ fn send_moves(
 
 #[cfg(not(target_arch = "wasm32"))]
 #[derive(Resource)]
-struct LinkTrouble(std::sync::Arc<std::sync::Mutex<Option<String>>>);
+struct LinkTrouble(std::sync::Arc<std::sync::Mutex<Option<crate::session::Notice>>>);
 
 /// The link's trouble, if any, as the deal's notice (the board shows it).
 #[cfg(not(target_arch = "wasm32"))]
@@ -174,7 +175,7 @@ fn show_link_trouble(trouble: Option<Res<LinkTrouble>>, deal: Option<ResMut<Deal
     let shown = deal
         .notice
         .as_ref()
-        .is_some_and(|n| n.starts_with("the classroom"));
+        .is_some_and(crate::session::Notice::from_classroom);
     match now {
         Some(m) if deal.notice.as_ref() != Some(&m) => deal.notice = Some(m),
         None if shown => deal.notice = None,

@@ -329,7 +329,7 @@ pub struct Deal {
     /// The analysed best line for this seed (computed in the background).
     pub expert: Expert,
     /// A message for the trainee (e.g. the autosave could not be written).
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
     /// Where the results file goes when the deal ends (None: the data folder's `results`).
     pub results_dir: Option<PathBuf>,
     /// Where the results file went, or why it could not be written.
@@ -444,7 +444,7 @@ impl Deal {
 
     pub fn autosave(&mut self, lang: Lang) {
         if let Err(e) = save::write_save(&save::autosave_path(), &self.save_data(lang)) {
-            self.notice = Some(format!("autosave failed: {e}"));
+            self.notice = Some(Notice::AutosaveFailed(e.to_string()));
         }
     }
 
@@ -460,10 +460,7 @@ impl Deal {
             .ok_or_else(|| format!("the saved case `{}` has errors now", s.case))?;
         let mut deal = Deal::start(entry, case.clone(), s.seed, s.player.clone());
         if deal.hash != s.case_hash {
-            deal.notice = Some(
-                "the case file changed since this save; replaying your moves on the new version"
-                    .into(),
-            );
+            deal.notice = Some(Notice::CaseChanged);
         }
         for id in &s.choices {
             deal.game
@@ -473,5 +470,90 @@ impl Deal {
         // Reads keep the week they were written in.
         deal.game.reads = s.reads.clone();
         Ok(deal)
+    }
+}
+
+/// A message on the deal's board, shown in the trainee's language (the language can change
+/// while it is up, so it is kept as what happened, not as a sentence).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The autosave could not be written: the system's reason.
+    AutosaveFailed(String),
+    /// The case file changed since the save being resumed.
+    CaseChanged,
+    /// The classroom's server refused move `at` (counted from 1) for good, for this reason
+    /// (the server's own words); later moves are not sent.
+    ClassroomStopped { at: usize, why: String },
+    /// The classroom's server cannot be reached; the moves wait and are retried.
+    ClassroomUnreachable,
+}
+
+impl Notice {
+    /// Whether the classroom link put it up (and may take it down when the trouble ends).
+    pub fn from_classroom(&self) -> bool {
+        matches!(
+            self,
+            Notice::ClassroomStopped { .. } | Notice::ClassroomUnreachable
+        )
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+            Notice::AutosaveFailed(e) if zh => format!("自动存档失败：{e}"),
+            Notice::AutosaveFailed(e) => format!("Autosave failed: {e}"),
+            Notice::CaseChanged if zh => "存档之后案例文件改过了；你的每一步正在新版本上重走".into(),
+            Notice::CaseChanged => {
+                "The case file changed since this save; your moves are replayed on the new version"
+                    .into()
+            }
+            Notice::ClassroomStopped { at, why } if zh => {
+                format!("课堂从第 {at} 步起不再记录：{why}")
+            }
+            Notice::ClassroomStopped { at, why } => {
+                format!("The classroom stopped recording at move {at}: {why}")
+            }
+            Notice::ClassroomUnreachable if zh => {
+                "连不上课堂的服务器；你的每一步都在排队，恢复连接后自动发送".into()
+            }
+            Notice::ClassroomUnreachable => {
+                "The classroom server cannot be reached; your moves wait and are sent when it is back"
+                    .into()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod notice_tests {
+    use super::*;
+
+    #[test]
+    fn every_notice_reads_in_both_languages() {
+        let all = [
+            Notice::AutosaveFailed("disk full".into()),
+            Notice::CaseChanged,
+            Notice::ClassroomStopped {
+                at: 12,
+                why: "session ended".into(),
+            },
+            Notice::ClassroomUnreachable,
+        ];
+        for n in &all {
+            let (en, zh) = (n.text(Lang::En), n.text(Lang::Zh));
+            assert!(
+                en.is_ascii() && en.chars().next().is_some_and(char::is_uppercase),
+                "{en}"
+            );
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}"
+            );
+        }
+        let stopped = &all[2];
+        assert!(stopped.text(Lang::En).contains("move 12: session ended"));
+        assert!(stopped.text(Lang::Zh).contains("第 12 步"));
+        assert!(stopped.from_classroom() && all[3].from_classroom());
+        assert!(!all[0].from_classroom() && !all[1].from_classroom());
     }
 }

@@ -100,17 +100,7 @@ pub fn total(c: &Compiled, s: &State) -> f64 {
 /// The weighted total of the parts (burning issue, insider, sequencing, rank, intensity,
 /// outcome, cost, read), to one decimal.
 fn weighted(c: &Compiled, values: [f64; 8]) -> f64 {
-    let w = &c.case.scoring.weights;
-    let weights = [
-        w.burning_issue,
-        w.insider,
-        w.sequencing,
-        w.rank,
-        w.intensity,
-        w.outcome,
-        w.cost,
-        w.read,
-    ];
+    let weights = c.case.scoring.weights.in_order();
     let weight: u64 = weights.iter().map(|&w| w as u64).sum();
     let total = if weight == 0 {
         0.0

@@ -387,7 +387,7 @@ pub fn consequence(parent: &mut ChildSpawnerCommands, kit: &Kit, deal: &Deal) {
                 ));
             }
             if let Some(notice) = &deal.notice {
-                p.spawn(kit.text(notice.clone(), size::SMALL, palette::BAD));
+                p.spawn(kit.text(notice.text(kit.lang), size::SMALL, palette::BAD));
             }
             p.spawn((
                 kit.button(kit.t("Continue (Enter)", "继续 (Enter)"), 0),

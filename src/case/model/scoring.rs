@@ -38,6 +38,27 @@ pub struct Weights {
     pub read: u32,
 }
 
+impl Weights {
+    /// Where the read's weight is in `in_order`: the last, the only part that is the
+    /// trainee's own opinion rather than a result of the moves.
+    pub const READ: usize = 7;
+
+    /// The weights of the parts in the order the total lists them: burning issue, insider,
+    /// sequencing, rank, intensity, outcome, cost, read.
+    pub fn in_order(&self) -> [u32; 8] {
+        [
+            self.burning_issue,
+            self.insider,
+            self.sequencing,
+            self.rank,
+            self.intensity,
+            self.outcome,
+            self.cost,
+            self.read,
+        ]
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IssueScoring {

@@ -602,18 +602,9 @@ fn impossible(
 fn check_scoring(ck: &mut Checker, case: &Case) {
     let w = &case.scoring.weights;
     let span = ck.loc.field_after(0, "weights").unwrap_or((0, 0));
-    if [
-        w.burning_issue,
-        w.insider,
-        w.sequencing,
-        w.rank,
-        w.intensity,
-        w.outcome,
-        w.cost,
-    ]
-    .iter()
-    .all(|&x| x == 0)
-    {
+    // The read alone does not count: it scores the trainee's opinion of the people, so a
+    // case weighing nothing else would score no move of the deal (as the guide says).
+    if w.in_order()[..Weights::READ].iter().all(|&x| x == 0) {
         ck.error(
             "E019",
             span,
