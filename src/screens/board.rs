@@ -12,6 +12,41 @@ use crate::theme::{Kit, palette};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Board), spawn);
+    app.add_systems(Update, show_notice.run_if(in_state(Screen::Board)));
+}
+
+/// The deal's notice above the news. It can arrive while the board is up (the classroom
+/// link's trouble comes from its worker thread), so it is kept up to date, not only drawn.
+#[derive(Component)]
+struct NoticeLine;
+
+fn notice_display(text: &str) -> Display {
+    if text.is_empty() {
+        Display::None
+    } else {
+        Display::Flex
+    }
+}
+
+fn show_notice(
+    kit: Res<Kit>,
+    deal: Option<Res<Deal>>,
+    mut line: Query<(&mut Text, &mut Node), With<NoticeLine>>,
+) {
+    let Some(deal) = deal.filter(|d| d.is_changed()) else {
+        return;
+    };
+    let want = deal
+        .notice
+        .as_ref()
+        .map(|n| n.text(kit.lang))
+        .unwrap_or_default();
+    for (mut text, mut node) in &mut line {
+        if text.0 != want {
+            text.0 = want.clone();
+            node.display = notice_display(&want);
+        }
+    }
 }
 
 fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>, reading: Res<Reading>) {
@@ -128,6 +163,19 @@ fn spawn(mut commands: Commands, kit: Res<Kit>, deal: Option<Res<Deal>>, reading
                             }
                         });
                     p.spawn(kit.bold(kit.t("NEWS", "消息"), size::SMALL, palette::ACCENT));
+                    let notice = deal
+                        .notice
+                        .as_ref()
+                        .map(|n| n.text(kit.lang))
+                        .unwrap_or_default();
+                    p.spawn((
+                        NoticeLine,
+                        Node {
+                            display: notice_display(&notice),
+                            ..default()
+                        },
+                        kit.text(notice, size::SMALL, palette::BAD),
+                    ));
                     p.spawn(scroll_column(Val::Percent(40.0)))
                         .with_children(|news| {
                             let items: Vec<_> = deal
