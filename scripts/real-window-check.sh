@@ -110,5 +110,41 @@ PY
 before=$status
 classroom_run
 if [ "$status" = "$before" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+# The instructor ends the session while a trainee plays in Chinese: the server refuses his next
+# move for good, and the game must say so, in Chinese with the server's own reason, and keep
+# the deal playable to its end (nothing is sent after the refusal).
+classroom_ended_run() {
+  local dir="$out/classroom-ended" port=${CLASSROOM_ENDED_PORT:-8148}
+  mkdir -p "$dir"
+  echo "-- haicheng in a classroom the instructor ends mid-deal (seed 7, zh)"
+  "$bin" classroom haicheng --seed 7 --lang zh --port "$port" --db "$dir/class.db" --web /nonexistent > "$dir/server.out" 2>&1 &
+  local server=$!
+  for _ in $(seq 100); do grep -q '^  projector' "$dir/server.out" 2>/dev/null && break; sleep 0.1; done
+  local join token
+  join=$(sed -n 's/^  trainees *\([^ ]*\) .*/\1/p' "$dir/server.out")
+  token=$(sed -n 's/^  projector .*token=\(.*\)$/\1/p' "$dir/server.out")
+  timeout 600 xvfb-run -a -s '-screen 0 1280x720x24' \
+    "$bin" play --classroom "$join" --player "断线测试" --script tests/scripts/haicheng-expert.txt \
+    --screenshots "$dir/shots" --exit-when-done > "$dir/game.log" 2>&1 &
+  local game=$!
+  # Ended once the game has drawn its first screens (a few moves are in).
+  for _ in $(seq 600); do [ -e "$dir/shots/04-board.png" ] && break; sleep 0.2; done
+  python3 -c 'import sys, urllib.request; urllib.request.urlopen(urllib.request.Request(sys.argv[1], method="POST"))' \
+    "http://127.0.0.1:$port/api/end?token=$token" || { echo "could not end the session"; status=1; }
+  if ! wait "$game"; then
+    echo "the game failed; last lines of its log:"; grep -v ICU4X "$dir/game.log" | tail -5; status=1
+  elif ! grep -q 'classroom notice: 课堂从第 [0-9]* 步起不再记录：本场已结束' "$dir/game.log"; then
+    echo "the game did not say in Chinese that the classroom stopped recording:"; grep 'classroom notice' "$dir/game.log" | head -3 || true; status=1
+  elif ! python3 scripts/check-screens.py "$dir/shots" board meeting outcome debrief; then
+    status=1
+  else
+    echo "classroom ended: $(grep -o 'classroom notice: .*' "$dir/game.log" | head -1), the deal played to its end"
+  fi
+  kill "$server" 2>/dev/null || true
+}
+before=$status
+classroom_ended_run
+if [ "$status" = "$before" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 echo "real-window check: $passed passed, $failed failed"
 exit $status

@@ -91,9 +91,11 @@ mod desktop {
                             // would not change its mind.
                             let why: serde_json::Value =
                                 r.body_mut().read_json().unwrap_or_default();
+                            let said = |k: &str| why[k].as_str().map(str::to_string);
                             say(Some(Notice::ClassroomStopped {
                                 at: seq + 1,
-                                why: why["error"].as_str().unwrap_or("refused").to_string(),
+                                why: said("error").unwrap_or_else(|| r.status().to_string()),
+                                why_zh: said("error_zh"),
                             }));
                             stopped = true;
                             break;
@@ -165,9 +167,14 @@ fn send_moves(
 #[derive(Resource)]
 struct LinkTrouble(std::sync::Arc<std::sync::Mutex<Option<crate::session::Notice>>>);
 
-/// The link's trouble, if any, as the deal's notice (the board shows it).
+/// The link's trouble, if any, as the deal's notice (the board shows it; the log says it
+/// too, in the language shown, which is what the real-window check reads).
 #[cfg(not(target_arch = "wasm32"))]
-fn show_link_trouble(trouble: Option<Res<LinkTrouble>>, deal: Option<ResMut<Deal>>) {
+fn show_link_trouble(
+    trouble: Option<Res<LinkTrouble>>,
+    deal: Option<ResMut<Deal>>,
+    settings: Res<crate::session::Settings>,
+) {
     let (Some(t), Some(mut deal)) = (trouble, deal) else {
         return;
     };
@@ -177,7 +184,10 @@ fn show_link_trouble(trouble: Option<Res<LinkTrouble>>, deal: Option<ResMut<Deal
         .as_ref()
         .is_some_and(crate::session::Notice::from_classroom);
     match now {
-        Some(m) if deal.notice.as_ref() != Some(&m) => deal.notice = Some(m),
+        Some(m) if deal.notice.as_ref() != Some(&m) => {
+            warn!("classroom notice: {}", m.text(settings.lang));
+            deal.notice = Some(m);
+        }
         None if shown => deal.notice = None,
         _ => {}
     }

@@ -482,8 +482,13 @@ pub enum Notice {
     /// The case file changed since the save being resumed.
     CaseChanged,
     /// The classroom's server refused move `at` (counted from 1) for good, for this reason
-    /// (the server's own words); later moves are not sent.
-    ClassroomStopped { at: usize, why: String },
+    /// (the server's own words, in English and, when it gave them, Chinese); later moves are
+    /// not sent.
+    ClassroomStopped {
+        at: usize,
+        why: String,
+        why_zh: Option<String>,
+    },
     /// The classroom's server cannot be reached; the moves wait and are retried.
     ClassroomUnreachable,
 }
@@ -507,10 +512,10 @@ impl Notice {
                 "The case file changed since this save; your moves are replayed on the new version"
                     .into()
             }
-            Notice::ClassroomStopped { at, why } if zh => {
-                format!("课堂从第 {at} 步起不再记录：{why}")
+            Notice::ClassroomStopped { at, why, why_zh } if zh => {
+                format!("课堂从第 {at} 步起不再记录：{}", why_zh.as_ref().unwrap_or(why))
             }
-            Notice::ClassroomStopped { at, why } => {
+            Notice::ClassroomStopped { at, why, .. } => {
                 format!("The classroom stopped recording at move {at}: {why}")
             }
             Notice::ClassroomUnreachable if zh => {
@@ -536,6 +541,7 @@ mod notice_tests {
             Notice::ClassroomStopped {
                 at: 12,
                 why: "session ended".into(),
+                why_zh: Some("课堂已结束".into()),
             },
             Notice::ClassroomUnreachable,
         ];
@@ -552,7 +558,11 @@ mod notice_tests {
         }
         let stopped = &all[2];
         assert!(stopped.text(Lang::En).contains("move 12: session ended"));
-        assert!(stopped.text(Lang::Zh).contains("第 12 步"));
+        assert!(
+            stopped
+                .text(Lang::Zh)
+                .contains("第 12 步起不再记录：课堂已结束")
+        );
         assert!(stopped.from_classroom() && all[3].from_classroom());
         assert!(!all[0].from_classroom() && !all[1].from_classroom());
     }

@@ -290,6 +290,9 @@ pub fn meter_bar(value: f32, max: f32, color: Color) -> impl Bundle {
         Node {
             width: Val::Percent(100.0),
             height: Val::Px(10.0),
+            // In a column that scrolls (the board's left panel on a short window) a bar
+            // would otherwise be squeezed to nothing before the text beside it moves.
+            flex_shrink: 0.0,
             border_radius: BorderRadius::all(Val::Px(5.0)),
             ..default()
         },
