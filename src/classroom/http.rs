@@ -151,6 +151,7 @@ fn instructor(shared: &Shared, headers: &HeaderMap, q: &TokenQuery) -> Result<()
 pub fn router(shared: Arc<Shared>) -> Router {
     let mut app = Router::new()
         .route("/", get(join_page))
+        .route(pages::CJK_FONT_PATH, get(cjk_font))
         .route("/api/session", get(session_info))
         .route("/api/join", post(join))
         .route("/api/me", get(me))
@@ -187,6 +188,18 @@ async fn not_found() -> Refusal {
         en: "no such page".into(),
         zh: "没有这个页面".into(),
     }
+}
+
+async fn cjk_font() -> Response {
+    let mut r = (StatusCode::OK, pages::CJK_FONT).into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("font/otf"));
+    // The same bytes for as long as this binary serves: a class reloads pages all day.
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=86400"),
+    );
+    r
 }
 
 async fn no_web_build() -> Response {

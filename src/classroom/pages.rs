@@ -1,17 +1,27 @@
 //! The classroom's HTML pages: the trainee's join page and the instructor's projector. Both
 //! are one self-contained page (no external scripts or fonts: a training-room LAN may have no
-//! internet). Text from the server's case goes through [`esc`]; everything trainees typed is
+//! internet); the Chinese font comes from this server ([`CJK_FONT`]) for machines without one. Text from the server's case goes through [`esc`]; everything trainees typed is
 //! set with `textContent` by the page's script, never as HTML.
 
 use super::room::{Refusal, Room};
 use crate::report::class::esc;
 
+/// The game's own Chinese font, served at [`CJK_FONT_PATH`] for the pages (and the game's
+/// page, for its link line) on a machine that has no Chinese font: a projector PC or a kiosk
+/// would otherwise show boxes. The browser fetches it only for Chinese text that no font
+/// before it in the list can show (`unicode-range`, and it comes last).
+pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Subset-Regular.otf");
+pub const CJK_FONT_PATH: &str = "/fonts/cjk.otf";
+
 const STYLE: &str = r#"
+  @font-face { font-family: "Dealcraft CJK"; src: url("/fonts/cjk.otf") format("opentype");
+    unicode-range: U+2E80-2FDF, U+3000-303F, U+3400-4DBF, U+4E00-9FFF, U+F900-FAFF, U+FE30-FE4F, U+FF00-FFEF;
+    font-display: swap; }
   :root { --bg:#181c24; --panel:#232a36; --ink:#eceff4; --dim:#aab4c4; --accent:#e0a83a;
     --good:#7cc47f; --bad:#e06c6c; }
   * { box-sizing: border-box; }
   body { margin:0; background:var(--bg); color:var(--ink);
-    font-family: system-ui, "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+    font-family: system-ui, "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Dealcraft CJK", sans-serif; }
   a { color: var(--accent); }
   button { font: inherit; cursor: pointer; border: 0; border-radius: 8px; padding: .5em 1.1em;
     background: var(--accent); color: #1b1b1b; font-weight: 600; }
@@ -336,4 +346,14 @@ pub fn projector(room: &Room, asked: Option<&str>) -> String {
         other_lang = if l == "zh" { "en" } else { "zh" },
         other_lang_name = if l == "zh" { "English" } else { "中文" },
     )
+}
+
+#[cfg(test)]
+mod font_tests {
+    #[test]
+    fn the_pages_ask_for_the_font_where_the_server_serves_it() {
+        assert!(super::STYLE.contains(&format!("url(\"{}\")", super::CJK_FONT_PATH)));
+        // An OpenType font with CFF outlines, as the game's.
+        assert_eq!(&super::CJK_FONT[..4], b"OTTO");
+    }
 }

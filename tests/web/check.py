@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 import zlib
 from pathlib import Path
 
@@ -373,6 +374,12 @@ def classroom(base, code, token, case_file):
             check(d.execute_script("return window.__projector")["expert"], f"projector ({lang}): the expert line is revealed")
             d.execute_script("window.scrollTo(0, 0)")
             time.sleep(0.8)
+            if lang == "zh":
+                # On a machine without a Chinese font the page must use the server's.
+                has_own = d.execute_script("return document.fonts.check('16px sans-serif', '排行榜')")
+                served = d.execute_script(
+                    "return [...document.fonts].some(f => f.family.includes('Dealcraft CJK') && f.status === 'loaded')")
+                check(has_own or served, f"projector (zh): the Chinese text has a font (system: {has_own}, served: {served})")
             png = d.get_screenshot_as_png()
             path = OUT / f"projector-{lang}-{w}x{h}.png"
             path.write_bytes(png)
@@ -381,6 +388,58 @@ def classroom(base, code, token, case_file):
             check("<b>" not in body.replace("<b id=\"code\">", ""), f"projector ({lang}): the trainee's name is shown as text, not markup")
         finally:
             d.quit()
+
+
+def classroom_ended(base, code, token):
+    """A second trainee is mid-deal when the instructor ends the session: the server refuses
+    his next move for good. The page must stop sending, say so in Chinese with the server's
+    own reason on its link line, and the game must play on."""
+    def join(d):
+        d.get(f"{base}/?lang=zh")
+        d.find_element(By.ID, "name").send_keys("李雷")
+        d.find_element(By.ID, "code").send_keys(code)
+        d.find_element(By.ID, "go").click()
+
+    def link(d):
+        return d.execute_script("return window.__dealcraftClassroom ? window.__dealcraftClassroom() : null")
+
+    def until(d, what, cond, timeout=30):
+        end = time.time() + timeout
+        got = None
+        while time.time() < end:
+            got = link(d)
+            if got and cond(got):
+                return got
+            time.sleep(0.3)
+        raise AssertionError(f"timed out waiting for {what}; the link: {got}")
+
+    r = Run("classroom-ended-zh-1280x720", 1280, 720, None, open_page=join)
+    line = line_of("tests/scripts/haicheng-expert.txt")
+    try:
+        p = wait(r.d, "the briefing", lambda p: p["screen"] == "briefing")
+        r.press(Keys.RETURN)
+        for cid in line[:2]:
+            r.choose(cid)
+        until(r.d, "the first two moves to reach the server", lambda l: l["next"] == 2 and l["waiting"] == 0)
+        urllib.request.urlopen(urllib.request.Request(f"{base}/api/end?token={token}", method="POST"))
+        r.choose(line[2])
+        l = until(r.d, "the refusal", lambda l: l["stopped"])
+        check("课堂从第 3 步起不再记录：" in l["stopped"] and "本场已结束" in l["stopped"],
+              f"classroom ended: the page says in Chinese, with the server's reason, where recording stopped ({l['stopped']})")
+        pill = r.d.find_element(By.ID, "link")
+        check(pill.is_displayed() and pill.text == l["stopped"], f"classroom ended: the link line shows it ({pill.text})")
+        week = page(r.d)["week"]
+        for cid in line[3:5]:
+            r.choose(cid)
+        l = link(r.d)
+        check(page(r.d)["week"] >= week and l["waiting"] == 0 and l["next"] == 5,
+              f"classroom ended: the deal plays on and nothing more is queued ({l})")
+        png = r.d.get_screenshot_as_png()
+        path = OUT / "classroom-ended-zh-1280x720.png"
+        path.write_bytes(png)
+        check(not blank(png), f"classroom ended: drawn ({path.name})")
+    finally:
+        r.close()
 
 
 def scorm(lms_url):
@@ -427,6 +486,8 @@ if __name__ == "__main__":
         if os.environ.get("CLASSROOM_BASE"):
             classroom(os.environ["CLASSROOM_BASE"], os.environ["CLASSROOM_CODE"], os.environ["CLASSROOM_TOKEN"],
                       os.environ["CLASSROOM_CASE"])
+            # Last: the instructor ends the session (the statements are exported after it).
+            classroom_ended(os.environ["CLASSROOM_BASE"], os.environ["CLASSROOM_CODE"], os.environ["CLASSROOM_TOKEN"])
         if os.environ.get("LMS_URL"):
             scorm(os.environ["LMS_URL"])
         (OUT / "first-frame-ms.txt").write_text(f"{ms:.0f}\n")
